@@ -1,0 +1,21 @@
+# What the bot says in Arabic. Keep the tone warm, plain and short: residents
+# read these on a phone, often when something has gone wrong.
+# Phone numbers with spaces sit between { "\u2066" } and { "\u2069" } (a
+# left-to-right isolate): without it, right-to-left text shows their digit
+# groups in reverse order (01632 960 100 would read 100 960 01632).
+
+greeting =
+    مرحبًا! أنا المساعد الآلي في { -council-name }، وأنا هنا ليلًا ونهارًا.
+    يمكنك السؤال عن جمع القمامة، وضريبة المجلس، ومواقف السيارات، والسكن، أو أي شيء آخر، بكلماتك الخاصة. ويمكنك أيضًا طلب التحدث إلى موظف.
+
+language-changed = حسنًا، سأكمل المحادثة باللغة { $language }.
+language-auto = يمكنك الكتابة بأي لغة من لغاتنا، وسأرد باللغة نفسها.
+language-not-available = عذرًا، لا أستطيع المحادثة بلغة «{ $code }» بعد، لذا سأكمل باللغة العربية.
+
+fallback-not-sure = عذرًا، لست متأكدًا من أنني فهمت رسالتك. هل يمكنك كتابتها بطريقة أخرى؟ الأسئلة القصيرة هي الأفضل، مثل: «متى موعد جمع القمامة من بيتي؟»
+fallback-offer-person = ما زلت غير متأكد من كيفية المساعدة في هذا. يمكنك التحدث إلى أحد موظفينا إذا أردت.
+button-speak-to-person = التحدث إلى موظف
+
+handoff-contact = يمكن لفريق خدمة العملاء لدينا مساعدتك. يمكنك الاتصال بالرقم { "\u2066" }{ -council-phone }{ "\u2069" } ({ -council-hours }) أو مراسلتنا على البريد الإلكتروني { -council-email }. وفي حالات الطوارئ خارج هذه الأوقات، اتصل بالرقم { "\u2066" }{ -council-emergency-line }{ "\u2069" }.
+
+resume-not-found = لم أتمكن من العثور على محادثتك السابقة (ربما انتهت صلاحيتها)، لذا سنبدأ محادثة جديدة.

@@ -1,0 +1,388 @@
+//! Reads `locales/<lang>/*.ftl`, checks them and builds the localiser.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+
+use super::findings::{Findings, line_at};
+use crate::lang::messages::{self, Msg};
+use crate::lang::{LangTag, Languages, LocaleSource, Localiser, ProfileText};
+
+/// Where an entry is defined and what it refers to.
+struct Entry {
+    file: PathBuf,
+    line: Option<usize>,
+    references: Vec<Reference>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Reference {
+    Message(String),
+    Term(String),
+    Variable(String),
+}
+
+/// One language's files, parsed.
+#[derive(Default)]
+struct LocaleFiles {
+    resources: Vec<FluentResource>,
+    messages: BTreeMap<String, Entry>,
+    terms: BTreeMap<String, Entry>,
+    /// The literal text of every message, for the language detector.
+    literal_text: String,
+}
+
+/// Lists the language folders under `locales/`.
+pub(super) fn discover(root: &Path, findings: &mut Findings) -> Vec<LangTag> {
+    let dir = root.join("locales");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        findings.error(
+            &dir,
+            None,
+            "there is no locales/ folder; every language needs locales/<code>/*.ftl",
+        );
+        return Vec::new();
+    };
+    let mut tags = Vec::new();
+    for entry in entries.filter_map(Result::ok).filter(|e| e.path().is_dir()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match LangTag::parse(&name) {
+            Ok(tag) => tags.push(tag),
+            Err(error) => findings.error(&entry.path(), None, format!("folder name: {error}")),
+        }
+    }
+    tags.sort();
+    tags
+}
+
+/// Loads every council language's files, reports problems, and returns the
+/// localiser and each language's literal text.
+pub(super) fn load(
+    root: &Path,
+    languages: &Languages,
+    findings: &mut Findings,
+) -> (Localiser, Vec<ProfileText>) {
+    let mut files: HashMap<LangTag, LocaleFiles> = HashMap::new();
+    for info in languages.all() {
+        let folder = root.join("locales").join(info.tag.as_str());
+        files.insert(info.tag.clone(), read_language(&folder, findings));
+    }
+    for info in languages.all() {
+        check_language(
+            root,
+            &info.tag,
+            &info.chain,
+            &files,
+            languages.default(),
+            findings,
+        );
+    }
+    let profiles = files
+        .iter()
+        .map(|(lang, locale)| ProfileText {
+            lang: lang.clone(),
+            text: locale.literal_text.clone(),
+        })
+        .collect();
+    let sources = files
+        .into_iter()
+        .map(|(lang, locale)| LocaleSource {
+            lang,
+            resources: locale.resources,
+        })
+        .collect();
+    let chains = languages
+        .all()
+        .iter()
+        .map(|info| (info.tag.clone(), info.chain.clone()))
+        .collect();
+    (Localiser::new(sources, chains), profiles)
+}
+
+fn read_language(folder: &Path, findings: &mut Findings) -> LocaleFiles {
+    let mut locale = LocaleFiles::default();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|path| path.extension().is_some_and(|ext| ext == "ftl"));
+    paths.sort();
+    if paths.is_empty() {
+        findings.error(
+            folder,
+            None,
+            "this language has no .ftl files; add at least one",
+        );
+    }
+    for path in paths {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                findings.error(
+                    &path,
+                    None,
+                    format!("cannot read this file ({error}); Fluent files must be UTF-8 text"),
+                );
+                continue;
+            }
+        };
+        let resource = match FluentResource::try_new(text.clone()) {
+            Ok(resource) => resource,
+            Err((resource, errors)) => {
+                for error in errors {
+                    // At the end of a file the parser points past the last line;
+                    // the mistake is on the last line with something on it.
+                    let last_content = text.trim_end().len().saturating_sub(1);
+                    let line = line_at(&text, error.pos.start.min(last_content));
+                    findings.error(&path, Some(line), format!("Fluent syntax: {error}"));
+                }
+                resource
+            }
+        };
+        index_entries(&path, &text, &resource, &mut locale, findings);
+        locale.resources.push(resource);
+    }
+    locale
+}
+
+fn index_entries(
+    path: &Path,
+    text: &str,
+    resource: &FluentResource,
+    locale: &mut LocaleFiles,
+    findings: &mut Findings,
+) {
+    for entry in resource.entries() {
+        let (id, is_term, value, attributes) = match entry {
+            ast::Entry::Message(m) => (m.id.name, false, m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (t.id.name, true, Some(&t.value), &t.attributes),
+            _ => continue,
+        };
+        let line = entry_line(text, id, is_term);
+        let mut references = Vec::new();
+        for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+            collect_references(pattern, &mut references);
+            if !is_term {
+                collect_literal_text(pattern, &mut locale.literal_text);
+            }
+        }
+        let table = if is_term {
+            &mut locale.terms
+        } else {
+            &mut locale.messages
+        };
+        let prefix = if is_term { "-" } else { "" };
+        if let Some(first) = table.get(id) {
+            let first_at = format!("{}:{}", first.file.display(), first.line.unwrap_or(0));
+            findings.error(
+                path,
+                line,
+                format!(
+                    "`{prefix}{id}` is defined twice in this language; the first is at {first_at}"
+                ),
+            );
+            continue;
+        }
+        table.insert(
+            id.to_owned(),
+            Entry {
+                file: path.to_owned(),
+                line,
+                references,
+            },
+        );
+    }
+}
+
+/// The line where `id =` (or `-id =` for a term) starts an entry.
+fn entry_line(text: &str, id: &str, is_term: bool) -> Option<usize> {
+    let prefix = if is_term {
+        format!("-{id}")
+    } else {
+        id.to_owned()
+    };
+    text.lines()
+        .position(|line| {
+            line.strip_prefix(prefix.as_str())
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|index| index + 1)
+}
+
+fn check_language(
+    root: &Path,
+    lang: &LangTag,
+    chain: &[LangTag],
+    files: &HashMap<LangTag, LocaleFiles>,
+    default: &LangTag,
+    findings: &mut Findings,
+) {
+    let folder = root.join("locales").join(lang.as_str());
+    let own = &files[lang];
+    let in_chain = |table: fn(&LocaleFiles) -> &BTreeMap<String, Entry>, id: &str| {
+        chain
+            .iter()
+            .filter_map(|l| files.get(l))
+            .any(|locale| table(locale).contains_key(id))
+    };
+    for (id, entry) in own.messages.iter().chain(own.terms.iter()) {
+        for reference in &entry.references {
+            let missing = match reference {
+                Reference::Message(target) => !in_chain(|l| &l.messages, target),
+                Reference::Term(target) => !in_chain(|l| &l.terms, target),
+                Reference::Variable(_) => false,
+            };
+            if missing {
+                findings.error(&entry.file, entry.line, format!("`{id}` refers to {reference}, which is not defined in {lang} or its fallback languages"));
+            }
+        }
+    }
+    for required in messages::REQUIRED {
+        check_required(required, lang, chain, files, &folder, findings);
+    }
+    if lang != default {
+        report_gaps(lang, own, &files[default], default, &folder, findings);
+    }
+}
+
+fn check_required(
+    required: &Msg,
+    lang: &LangTag,
+    chain: &[LangTag],
+    files: &HashMap<LangTag, LocaleFiles>,
+    folder: &Path,
+    findings: &mut Findings,
+) {
+    let own_only = *required == messages::LANGUAGE_NAME;
+    let defined = chain
+        .iter()
+        .take(if own_only { 1 } else { chain.len() })
+        .filter_map(|l| files.get(l))
+        .find_map(|locale| locale.messages.get(required.id));
+    let Some(entry) = defined else {
+        let hint = if own_only {
+            "the language switcher needs every language's own name"
+        } else {
+            "councilbot shows it to residents"
+        };
+        findings.error(
+            folder,
+            None,
+            format!(
+                "message `{}` is missing in {lang} and its fallback languages; {hint}",
+                required.id
+            ),
+        );
+        return;
+    };
+    for reference in &entry.references {
+        if let Reference::Variable(name) = reference
+            && !required.variables.contains(&name.as_str())
+        {
+            let offered = if required.variables.is_empty() {
+                "it is given no variables".to_owned()
+            } else {
+                format!(
+                    "it is given only {}",
+                    required
+                        .variables
+                        .iter()
+                        .map(|v| format!("${v}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            findings.error(
+                &entry.file,
+                entry.line,
+                format!("`{}` uses ${name}, but {offered}", required.id),
+            );
+        }
+    }
+}
+
+fn report_gaps(
+    lang: &LangTag,
+    own: &LocaleFiles,
+    default_files: &LocaleFiles,
+    default: &LangTag,
+    folder: &Path,
+    findings: &mut Findings,
+) {
+    for id in default_files.messages.keys() {
+        if !own.messages.contains_key(id) {
+            findings.warning(folder, None, format!("message `{id}` has no {lang} text; residents using {lang} will see the {default} text"));
+        }
+    }
+    for (id, entry) in &own.messages {
+        if !default_files.messages.contains_key(id) {
+            findings.warning(&entry.file, entry.line, format!("message `{id}` is not in the default language {default}; check the id for a typo"));
+        }
+    }
+}
+
+impl std::fmt::Display for Reference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reference::Message(id) => write!(f, "message `{id}`"),
+            Reference::Term(id) => write!(f, "term `-{id}`"),
+            Reference::Variable(id) => write!(f, "variable `${id}`"),
+        }
+    }
+}
+
+fn collect_references(pattern: &ast::Pattern<&str>, out: &mut Vec<Reference>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_expression(expression, out);
+        }
+    }
+}
+
+fn collect_expression(expression: &ast::Expression<&str>, out: &mut Vec<Reference>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            collect_inline(selector, out);
+            for variant in variants {
+                collect_references(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => collect_inline(inline, out),
+    }
+}
+
+fn collect_inline(inline: &ast::InlineExpression<&str>, out: &mut Vec<Reference>) {
+    match inline {
+        ast::InlineExpression::MessageReference { id, .. } => {
+            out.push(Reference::Message(id.name.to_owned()))
+        }
+        ast::InlineExpression::TermReference { id, .. } => {
+            out.push(Reference::Term(id.name.to_owned()))
+        }
+        ast::InlineExpression::VariableReference { id } => {
+            out.push(Reference::Variable(id.name.to_owned()))
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in arguments
+                .positional
+                .iter()
+                .chain(arguments.named.iter().map(|n| &n.value))
+            {
+                collect_inline(argument, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => collect_expression(expression, out),
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. } => {}
+    }
+}
+
+fn collect_literal_text(pattern: &ast::Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::TextElement { value } = element {
+            out.push_str(value);
+            out.push(' ');
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The council's content: loading it from the content folder, checking it, and
+//! the finished, immutable `Content` the bot answers from.
+//!
+//! Loading never half-succeeds: with any error-level finding the caller gets the
+//! findings and keeps whatever content it had. Only this module reads the content
+//! folder.
+
+mod findings;
+mod locales;
+mod safeguarding;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+pub use findings::{Finding, Findings, Severity};
+
+use crate::config::Config;
+use crate::conversation::safeguarding::Rules;
+use crate::lang::{Detector, LangTag, LanguageInfo, Languages, Localiser, messages};
+
+/// Conversation settings that come from the configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// After this many consecutive misses the fallback offers a person.
+    pub offer_person_after_misses: u32,
+}
+
+/// Everything the bot answers from, loaded and checked. Immutable: a reload
+/// builds a new one and swaps it in whole.
+pub struct Content {
+    pub root: PathBuf,
+    pub languages: Languages,
+    pub localiser: Localiser,
+    pub detector: Detector,
+    pub safeguarding: Rules,
+    pub settings: Settings,
+}
+
+/// Content that loaded, with the warnings found on the way.
+pub struct Loaded {
+    pub content: Content,
+    pub findings: Findings,
+}
+
+/// Loads and checks the content folder named in `config`.
+pub fn load(config: &Config) -> Result<Loaded, Findings> {
+    let config_file = &config.source_label();
+    let root = config.content.dir.clone();
+    let mut findings = Findings::new(&root);
+    if !root.is_dir() {
+        findings.error(
+            &root,
+            None,
+            "the content folder does not exist; pass --content DIR or set content.dir",
+        );
+        return Err(findings);
+    }
+    let discovered = locales::discover(&root, &mut findings);
+    let Some(languages) = resolve_languages(config, config_file, &discovered, &mut findings) else {
+        return Err(findings);
+    };
+    let (localiser, mut profiles) = locales::load(&root, &languages, &mut findings);
+    let languages = name_languages(languages, &localiser);
+    let (safeguarding, phrase_profiles) =
+        safeguarding::load(&root, &languages, &localiser, &mut findings);
+    profiles.extend(phrase_profiles);
+    if findings.has_errors() {
+        return Err(findings);
+    }
+    let council: Vec<LangTag> = languages
+        .all()
+        .iter()
+        .map(|info| info.tag.clone())
+        .collect();
+    let detector = Detector::new(&council, &profiles);
+    let settings = Settings {
+        offer_person_after_misses: config.conversation.offer_person_after_misses.max(1),
+    };
+    let content = Content {
+        root,
+        languages,
+        localiser,
+        detector,
+        safeguarding,
+        settings,
+    };
+    Ok(Loaded { content, findings })
+}
+
+/// Decides the council's languages, default and fallback chains from the config
+/// and the `locales/` folders.
+fn resolve_languages(
+    config: &Config,
+    config_file: &Path,
+    discovered: &[LangTag],
+    findings: &mut Findings,
+) -> Option<Languages> {
+    let settings = &config.languages;
+    let enabled: Vec<LangTag> = match &settings.enabled {
+        None => discovered.to_vec(),
+        Some(codes) => codes
+            .iter()
+            .filter_map(|code| match LangTag::parse(code) {
+                Ok(tag) => Some(tag),
+                Err(error) => {
+                    findings.error(config_file, None, format!("languages.enabled: {error}"));
+                    None
+                }
+            })
+            .collect(),
+    };
+    let mut enabled = enabled;
+    if settings.enabled.is_none() {
+        // Discovered folders: the default language first, the rest by code.
+        let default_code = settings.default.clone().unwrap_or_else(|| "en".to_owned());
+        enabled.sort_by_key(|tag| (tag.as_str() != default_code, tag.clone()));
+    }
+    for tag in &enabled {
+        if !discovered.contains(tag) {
+            findings.error(
+                config_file,
+                None,
+                format!("language {tag} is enabled but has no locales/{tag}/ folder"),
+            );
+        }
+    }
+    if enabled.is_empty() {
+        findings.error(
+            config_file,
+            None,
+            "no languages: add locales/<code>/ folders or set languages.enabled",
+        );
+        return None;
+    }
+    let default = match &settings.default {
+        Some(code) => LangTag::parse(code)
+            .map_err(|e| findings.error(config_file, None, format!("languages.default: {e}")))
+            .ok()?,
+        None => enabled
+            .iter()
+            .find(|tag| tag.as_str() == "en")
+            .unwrap_or(&enabled[0])
+            .clone(),
+    };
+    if !enabled.contains(&default) {
+        findings.error(
+            config_file,
+            None,
+            format!("languages.default is {default}, which is not one of the enabled languages"),
+        );
+        return None;
+    }
+    let mut infos = Vec::new();
+    for tag in &enabled {
+        let chain = fallback_chain(tag, &default, config, config_file, &enabled, findings);
+        infos.push(LanguageInfo {
+            name: tag.to_string(),
+            direction: tag.direction(),
+            tag: tag.clone(),
+            chain,
+        });
+    }
+    Some(Languages::new(infos, default))
+}
+
+/// `lang`, then each configured fallback in turn, ending with the default.
+fn fallback_chain(
+    lang: &LangTag,
+    default: &LangTag,
+    config: &Config,
+    config_file: &Path,
+    enabled: &[LangTag],
+    findings: &mut Findings,
+) -> Vec<LangTag> {
+    let mut chain = vec![lang.clone()];
+    let mut seen: HashSet<LangTag> = HashSet::from([lang.clone()]);
+    let mut current = lang.clone();
+    while let Some(next) = config.languages.fallback.get(current.as_str()) {
+        let Ok(next) = LangTag::parse(next) else {
+            findings.error(
+                config_file,
+                None,
+                format!("languages.fallback.{current}: {next:?} is not a language code"),
+            );
+            break;
+        };
+        if !enabled.contains(&next) {
+            findings.error(
+                config_file,
+                None,
+                format!("languages.fallback.{current} is {next}, which is not an enabled language"),
+            );
+            break;
+        }
+        if !seen.insert(next.clone()) {
+            findings.error(
+                config_file,
+                None,
+                format!("languages.fallback loops back to {next}; a fallback chain must end"),
+            );
+            break;
+        }
+        chain.push(next.clone());
+        current = next;
+    }
+    if !chain.contains(default) {
+        chain.push(default.clone());
+    }
+    chain
+}
+
+/// Fills in each language's own name from its `language-name` message.
+fn name_languages(languages: Languages, localiser: &Localiser) -> Languages {
+    let default = languages.default().clone();
+    let infos = languages
+        .all()
+        .iter()
+        .map(|info| {
+            let mut info = info.clone();
+            if localiser.defines(&info.tag, messages::LANGUAGE_NAME.id) {
+                info.name = localiser.text(&info.tag, messages::LANGUAGE_NAME.id).text;
+            }
+            info
+        })
+        .collect();
+    Languages::new(infos, default)
+}

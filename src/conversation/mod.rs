@@ -1,0 +1,187 @@
+//! One resident's conversation: the pipeline of DESIGN.md over plain state.
+//!
+//! `turn` takes the conversation's state and one resident message and returns the
+//! bot's replies; it does no I/O, so the websocket session, the `chat` command and
+//! the tests all drive the very same code. Persisting state and delivering replies
+//! is the caller's job.
+
+mod fallback;
+mod flow;
+mod handoff;
+mod intent;
+mod knowledge;
+mod language;
+mod pipeline;
+pub mod safeguarding;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Content;
+use crate::lang::{Direction, LangTag, messages};
+
+pub use pipeline::{greet, set_language, turn};
+
+/// What the bot remembers about a conversation between messages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConversationState {
+    /// The language the conversation is in now.
+    pub lang: LangTag,
+    /// Set when the resident chose the language explicitly.
+    #[serde(default)]
+    pub pinned: bool,
+    /// The language of the page the widget was opened on, if it said.
+    #[serde(default)]
+    pub page_hint: Option<LangTag>,
+    /// Consecutive messages nothing could answer.
+    #[serde(default)]
+    pub misses: u32,
+}
+
+impl ConversationState {
+    /// A new conversation: in the chosen language, else the page's, else the default.
+    pub fn new(content: &Content, chosen: Option<&LangTag>, page_hint: Option<&LangTag>) -> Self {
+        let languages = &content.languages;
+        let chosen = chosen.and_then(|tag| languages.negotiate(tag));
+        let page_hint = page_hint.cloned();
+        let inputs = crate::lang::policy::Inputs {
+            pinned: chosen.as_ref(),
+            page_hint: page_hint.as_ref(),
+            ..Default::default()
+        };
+        let (lang, _) = crate::lang::policy::resolve(languages, &inputs);
+        ConversationState {
+            lang,
+            pinned: chosen.is_some(),
+            page_hint,
+            misses: 0,
+        }
+    }
+}
+
+/// One resident message as the pipeline sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// What the resident typed, or the label of the button they pressed.
+    pub text: &'a str,
+    /// The payload of the button pressed, if any (`handoff`, `lang:cy`).
+    pub payload: Option<&'a str>,
+}
+
+/// The bot's answer to one input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Turn {
+    /// The language detected in the resident's message, any language at all.
+    pub detected: Option<LangTag>,
+    /// The conversation's language after this turn.
+    pub lang: LangTag,
+    pub messages: Vec<BotMessage>,
+}
+
+/// One message from the bot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BotMessage {
+    pub text: String,
+    /// The language this text is in (a fallback language if the text fell back).
+    pub lang: LangTag,
+    pub dir: Direction,
+    pub source: Source,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub buttons: Vec<Button>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// Which stage produced a reply, for citations and analytics.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    Intent {
+        id: String,
+    },
+    Faq {
+        id: String,
+        title: String,
+        url: Option<String>,
+    },
+    Safeguarding {
+        id: String,
+    },
+    Fallback,
+    Handoff,
+    Agent {
+        name: Option<String>,
+    },
+    /// The bot's own housekeeping: greeting, language change, notices.
+    System {
+        id: String,
+    },
+}
+
+impl Source {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Source::Intent { .. } => "intent",
+            Source::Faq { .. } => "faq",
+            Source::Safeguarding { .. } => "safeguarding",
+            Source::Fallback => "fallback",
+            Source::Handoff => "handoff",
+            Source::Agent { .. } => "agent",
+            Source::System { .. } => "system",
+        }
+    }
+}
+
+/// A quick reply: the label is shown and sent back as the text, the payload tells
+/// the bot what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Button {
+    pub label: String,
+    pub payload: String,
+}
+
+/// A link shown with a message (a citation, a council page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// Payloads the bot's own buttons carry.
+pub mod payload {
+    /// Asks for a person; `handoff:<topic>` says why.
+    pub const HANDOFF: &str = "handoff";
+    /// Chooses a language: `lang:cy`.
+    pub const LANGUAGE_PREFIX: &str = "lang:";
+}
+
+/// Builds a bot message from a Fluent message in `lang` (or its fallback).
+pub(crate) fn localised_message(
+    content: &Content,
+    lang: &LangTag,
+    message_id: &str,
+    args: &[(&str, crate::lang::Arg)],
+    source: Source,
+) -> BotMessage {
+    let localised = content.localiser.format(lang, message_id, args);
+    BotMessage {
+        text: localised.text,
+        dir: localised.lang.direction(),
+        lang: localised.lang,
+        source,
+        buttons: Vec::new(),
+        links: Vec::new(),
+    }
+}
+
+/// The "speak to a person" button in `lang`.
+pub(crate) fn person_button(content: &Content, lang: &LangTag, topic: Option<&str>) -> Button {
+    let label = content
+        .localiser
+        .text(lang, messages::BUTTON_SPEAK_TO_PERSON.id)
+        .text;
+    let payload = match topic {
+        Some(topic) => format!("{}:{topic}", payload::HANDOFF),
+        None => payload::HANDOFF.to_owned(),
+    };
+    Button { label, payload }
+}

@@ -1,0 +1,68 @@
+//! The only code that knows axum, websockets and HTTP: routes, the resident
+//! protocol and sockets, and the health endpoints.
+
+mod health;
+mod limits;
+pub mod protocol;
+mod registry;
+mod resident;
+mod session;
+
+use std::sync::Arc;
+
+use arc_swap::ArcSwap;
+use axum::Router;
+use axum::routing::get;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::store::Store;
+
+/// Shared handles for every request and socket. Cloning costs a few reference
+/// count increments: it holds only `Arc`s and handles.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    /// The current content; a reload swaps in a new one whole.
+    pub content: Arc<ArcSwap<Content>>,
+    pub store: Store,
+    pub(crate) sessions: registry::Registry,
+    /// Cancelled when the server starts shutting down.
+    pub shutdown: CancellationToken,
+    /// Every resident socket's task, so shutdown can wait for them.
+    pub tasks: TaskTracker,
+}
+
+impl AppState {
+    pub fn new(
+        config: Config,
+        content: Content,
+        store: Store,
+        shutdown: CancellationToken,
+    ) -> AppState {
+        AppState {
+            config: Arc::new(config),
+            content: Arc::new(ArcSwap::from_pointee(content)),
+            store,
+            sessions: registry::Registry::default(),
+            shutdown,
+            tasks: TaskTracker::new(),
+        }
+    }
+
+    /// Resident sockets open now.
+    pub fn live_sessions(&self) -> usize {
+        self.sessions.len()
+    }
+}
+
+/// Every route the server answers.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/ws/chat", get(resident::chat_socket))
+        .with_state(state)
+}

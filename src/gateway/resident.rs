@@ -1,0 +1,187 @@
+//! `GET /ws/chat`: the origin check, the upgrade, and the glue between the
+//! websocket and the session (a reader stream and a writer task).
+
+use axum::extract::State;
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use futures_util::stream::{SplitSink, SplitStream};
+use futures_util::{SinkExt, Stream, StreamExt};
+use tokio::sync::mpsc;
+
+use super::AppState;
+use super::session::{self, Inbound, Outbound};
+
+/// Frames the session may queue before it waits for the socket.
+const OUTBOUND_QUEUE: usize = 32;
+/// The socket's read buffer; tungstenite's default (128 KiB, zero-filled per
+/// connection) would cost over a gigabyte for 10,000 idle residents.
+const READ_BUFFER: usize = 4 * 1024;
+/// The largest websocket message read at all; a larger one closes the socket (1009).
+const SOCKET_LIMIT: usize = 64 * 1024;
+
+pub(crate) async fn chat_socket(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    if !origin_allowed(&app.config.server.allowed_origins, &headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "this site is not allowed to open the council's chat",
+        )
+            .into_response();
+    }
+    // Frames over the message limit are answered with an error and the socket
+    // stays open; the websocket layer itself only guards memory, far above it.
+    let socket_limit = session::frame_limit(app.config.server.max_message_bytes).max(SOCKET_LIMIT);
+    let tasks = app.tasks.clone();
+    upgrade
+        .read_buffer_size(READ_BUFFER)
+        .max_message_size(socket_limit)
+        .max_frame_size(socket_limit)
+        .on_upgrade(move |socket| tasks.track_future(serve(app, socket)))
+}
+
+async fn serve(app: AppState, socket: WebSocket) {
+    let (sink, stream) = socket.split();
+    let (out, queue) = mpsc::channel(OUTBOUND_QUEUE);
+    let writer = tokio::spawn(write(sink, queue));
+    session::run(app, inbound(stream), out).await;
+    let _ = writer.await;
+}
+
+/// The socket's messages as the session sees them. Pings are answered by the
+/// websocket layer itself; a read error ends the stream after saying why.
+fn inbound(stream: SplitStream<WebSocket>) -> impl Stream<Item = Inbound> + Unpin {
+    Box::pin(futures_util::stream::unfold(
+        Some(stream),
+        |stream| async move {
+            let mut stream = stream?;
+            loop {
+                match stream.next().await? {
+                    Ok(Message::Text(text)) => {
+                        return Some((Inbound::Text(text.to_string()), Some(stream)));
+                    }
+                    Ok(Message::Binary(_)) => return Some((Inbound::Binary, Some(stream))),
+                    Ok(Message::Ping(_) | Message::Pong(_)) => {}
+                    Ok(Message::Close(_)) => return None,
+                    Err(error) => return read_error(error).map(|item| (item, None)),
+                }
+            }
+        },
+    ))
+}
+
+fn read_error(error: axum::Error) -> Option<Inbound> {
+    match error.into_inner().downcast::<tungstenite::Error>() {
+        Ok(error) => match *error {
+            tungstenite::Error::Utf8(_) => Some(Inbound::InvalidUtf8),
+            tungstenite::Error::Capacity(_) => Some(Inbound::TooLarge),
+            other => {
+                tracing::debug!(error = %other, "resident socket ended");
+                None
+            }
+        },
+        Err(other) => {
+            tracing::debug!(error = %other, "resident socket ended");
+            None
+        }
+    }
+}
+
+/// Owns the socket's send half and drains the session's queue into it.
+async fn write(mut sink: SplitSink<WebSocket, Message>, mut queue: mpsc::Receiver<Outbound>) {
+    while let Some(outbound) = queue.recv().await {
+        match outbound {
+            Outbound::Frame(text) => {
+                if sink.send(Message::Text(text.into())).await.is_err() {
+                    return;
+                }
+            }
+            Outbound::Close { code, reason } => {
+                let _ = sink
+                    .send(Message::Close(Some(CloseFrame {
+                        code,
+                        reason: reason.into(),
+                    })))
+                    .await;
+                return;
+            }
+        }
+    }
+    let _ = sink.close().await;
+}
+
+/// Browsers send `Origin` with websocket upgrades. An empty allow-list admits
+/// only the server's own origin; `*` admits any; a request without `Origin`
+/// (not a browser) is admitted.
+fn origin_allowed(allowed: &[String], headers: &HeaderMap) -> bool {
+    let Some(origin) = headers
+        .get(header::ORIGIN)
+        .and_then(|value| value.to_str().ok())
+    else {
+        return true;
+    };
+    if allowed
+        .iter()
+        .any(|entry| entry == "*" || entry.trim_end_matches('/').eq_ignore_ascii_case(origin))
+    {
+        return true;
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok());
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest);
+    allowed.is_empty() && host.is_some() && origin_host == host
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(origin: Option<&str>, host: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, host.parse().unwrap());
+        if let Some(origin) = origin {
+            headers.insert(header::ORIGIN, origin.parse().unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn same_origin_only_by_default() {
+        assert!(origin_allowed(
+            &[],
+            &headers(Some("http://bot.example:8080"), "bot.example:8080")
+        ));
+        assert!(!origin_allowed(
+            &[],
+            &headers(Some("https://evil.example"), "bot.example:8080")
+        ));
+        assert!(
+            origin_allowed(&[], &headers(None, "bot.example:8080")),
+            "non-browser clients"
+        );
+    }
+
+    #[test]
+    fn listed_origins_and_wildcard() {
+        let allowed = vec!["https://www.glanafon.example/".to_owned()];
+        assert!(origin_allowed(
+            &allowed,
+            &headers(Some("https://www.glanafon.example"), "bot.example")
+        ));
+        assert!(
+            !origin_allowed(
+                &allowed,
+                &headers(Some("https://bot.example"), "bot.example")
+            ),
+            "a list replaces same-origin"
+        );
+        assert!(origin_allowed(
+            &["*".to_owned()],
+            &headers(Some("https://anything.example"), "bot.example")
+        ));
+    }
+}

@@ -1,0 +1,192 @@
+//! One resident socket's session: the protocol of `protocol.rs` over any stream
+//! of inbound frames and a channel of outbound ones, so tests can drive it
+//! without a socket.
+//!
+//! The session owns its conversation's state without locks and `select!`s on
+//! the next frame, a takeover by a newer socket, shutdown and an idle timer.
+//! Every resident message and bot turn is queued to the store before it is
+//! acknowledged or sent, numbered by a per-conversation `seq`, so a resumed
+//! client gets exactly what it missed.
+
+mod start;
+mod turns;
+
+pub(crate) use turns::frame_limit;
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use futures_util::{Stream, StreamExt};
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+
+use super::AppState;
+use super::limits::RateLimit;
+use super::protocol::ServerFrame;
+use super::registry::Claim;
+use crate::conversation::ConversationState;
+use crate::lang::messages::{self, Msg};
+
+/// A frame from the resident's socket, as the session sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Inbound {
+    Text(String),
+    Binary,
+    /// A text frame that was not UTF-8; the socket layer cannot continue after it.
+    InvalidUtf8,
+    /// A frame larger than the socket accepts; the socket layer closes after it.
+    TooLarge,
+}
+
+/// What the session asks the socket's writer to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Outbound {
+    Frame(String),
+    Close { code: u16, reason: &'static str },
+}
+
+/// Close codes the server uses.
+pub(crate) mod close {
+    pub(crate) const NORMAL: u16 = 1000;
+    pub(crate) const GOING_AWAY: u16 = 1001;
+    pub(crate) const INVALID_DATA: u16 = 1007;
+    pub(crate) const TOO_BIG: u16 = 1009;
+    /// The conversation was taken over by a newer connection.
+    pub(crate) const REPLACED: u16 = 4000;
+    /// The client spoke a protocol version this server does not.
+    pub(crate) const UNSUPPORTED_VERSION: u16 = 4001;
+}
+
+/// Client message ids remembered per conversation to recognise resends.
+const REMEMBERED_IDS: usize = 64;
+/// How long a new socket may take to send `hello`.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The conversation's state as stored between sockets.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StoredState {
+    conversation: ConversationState,
+    /// Recent client message ids and the seq each was stored as.
+    #[serde(default)]
+    recent: VecDeque<(String, i64)>,
+}
+
+/// A live session: one socket attached to one conversation.
+struct Session {
+    app: AppState,
+    out: mpsc::Sender<Outbound>,
+    conversation_id: String,
+    claim: Claim,
+    state: StoredState,
+    next_seq: i64,
+    created_at: i64,
+    rate: RateLimit,
+}
+
+/// What to do after handling a frame.
+#[derive(Debug, PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Stop,
+}
+
+/// Runs a resident socket's session to its end.
+pub(crate) async fn run<S>(app: AppState, mut inbound: S, out: mpsc::Sender<Outbound>)
+where
+    S: Stream<Item = Inbound> + Unpin,
+{
+    let Some(mut session) = start::handshake(&app, &mut inbound, &out).await else {
+        return;
+    };
+    let idle = Duration::from_secs(app.config.server.idle_timeout_secs.max(1));
+    let mut idle_deadline = Instant::now() + idle;
+    loop {
+        tokio::select! {
+            frame = inbound.next() => {
+                let Some(frame) = frame else { break };
+                idle_deadline = Instant::now() + idle;
+                if session.handle(frame).await == Flow::Stop {
+                    break;
+                }
+            }
+            Some(done) = session.claim.detach_requests.recv() => {
+                session.send_error(messages::ERROR_REPLACED, &[], None).await;
+                session.close(close::REPLACED, "replaced").await;
+                let _ = session.app.store.flush().await;
+                let _ = done.send(());
+                return;
+            }
+            () = app.shutdown.cancelled() => {
+                session.close(close::GOING_AWAY, "server shutting down").await;
+                break;
+            }
+            () = tokio::time::sleep_until(idle_deadline) => {
+                session.close(close::NORMAL, "idle").await;
+                break;
+            }
+        }
+    }
+    app.sessions.release(&session.claim);
+}
+
+impl Session {
+    async fn handle(&mut self, frame: Inbound) -> Flow {
+        match frame {
+            Inbound::Text(text) => self.handle_text(&text).await,
+            Inbound::Binary => {
+                self.send_error(messages::ERROR_BINARY_NOT_SUPPORTED, &[], None)
+                    .await;
+                Flow::Continue
+            }
+            Inbound::InvalidUtf8 => {
+                // RFC 6455 §8.1: the connection must be failed; the client resumes.
+                self.send_error(messages::ERROR_INVALID_UTF8, &[], None)
+                    .await;
+                self.close(close::INVALID_DATA, "invalid utf-8").await;
+                Flow::Stop
+            }
+            Inbound::TooLarge => {
+                let limit = self.app.config.server.max_message_bytes;
+                self.send_error(
+                    messages::ERROR_MESSAGE_TOO_LONG,
+                    &[("limit", limit.into())],
+                    None,
+                )
+                .await;
+                self.close(close::TOO_BIG, "message too big").await;
+                Flow::Stop
+            }
+        }
+    }
+
+    async fn send(&self, frame: &ServerFrame) {
+        // A closed writer means the socket is gone; the loop notices on its next read.
+        let _ = self.out.send(Outbound::Frame(frame.to_json())).await;
+    }
+
+    async fn close(&self, code: u16, reason: &'static str) {
+        let _ = self.out.send(Outbound::Close { code, reason }).await;
+    }
+
+    /// Sends a localised error frame in the conversation's language.
+    async fn send_error(
+        &self,
+        message: Msg,
+        args: &[(&str, crate::lang::Arg)],
+        id: Option<String>,
+    ) {
+        let content = self.app.content.load();
+        let localised = content
+            .localiser
+            .format(&self.state.conversation.lang, message.id, args);
+        let frame = ServerFrame::Error {
+            code: message.code().to_owned(),
+            dir: localised.lang.direction(),
+            text: localised.text,
+            lang: localised.lang,
+            id,
+        };
+        self.send(&frame).await;
+    }
+}

@@ -1,0 +1,322 @@
+//! The start of a session: waiting for `hello`, then starting a new conversation
+//! or resuming a stored one and replaying what the client missed.
+
+use futures_util::{Stream, StreamExt};
+use sha2::{Digest, Sha256};
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+
+use super::{HELLO_TIMEOUT, Inbound, Outbound, Session, StoredState, close};
+use crate::conversation::{self, ConversationState};
+use crate::gateway::AppState;
+use crate::gateway::limits::RateLimit;
+use crate::gateway::protocol::{self, ClientFrame, LanguageEntry, ServerFrame, VERSION};
+use crate::lang::{LangTag, messages};
+use crate::store::{ConversationRow, now_millis};
+
+/// What the client said in `hello`.
+struct Hello {
+    resume_token: Option<String>,
+    last_seq: i64,
+    page_lang: Option<LangTag>,
+    lang: Option<LangTag>,
+}
+
+/// Waits for `hello` and opens the conversation; `None` if the socket ends first.
+pub(super) async fn handshake<S>(
+    app: &AppState,
+    inbound: &mut S,
+    out: &mpsc::Sender<Outbound>,
+) -> Option<Session>
+where
+    S: Stream<Item = Inbound> + Unpin,
+{
+    let deadline = Instant::now() + HELLO_TIMEOUT;
+    let default = app.content.load().languages.default().clone();
+    let early = PreHello {
+        app,
+        out,
+        lang: default,
+    };
+    loop {
+        let frame = tokio::select! {
+            frame = tokio::time::timeout_at(deadline, inbound.next()) => frame,
+            () = app.shutdown.cancelled() => {
+                early.close(close::GOING_AWAY, "server shutting down").await;
+                return None;
+            }
+        };
+        let Ok(frame) = frame else {
+            early.close(close::NORMAL, "no hello").await;
+            return None;
+        };
+        let text = match frame? {
+            Inbound::Text(text) => text,
+            Inbound::Binary => {
+                early.error(messages::ERROR_BINARY_NOT_SUPPORTED, &[]).await;
+                continue;
+            }
+            Inbound::InvalidUtf8 | Inbound::TooLarge => {
+                early.error(messages::ERROR_INVALID_FRAME, &[]).await;
+                early.close(close::INVALID_DATA, "unreadable frame").await;
+                return None;
+            }
+        };
+        match protocol::parse(&text) {
+            Ok(ClientFrame::Hello {
+                v,
+                resume_token,
+                last_seq,
+                page_lang,
+                lang,
+            }) if v == VERSION => {
+                let parse = |code: Option<String>| code.and_then(|c| LangTag::parse(&c).ok());
+                let hello = Hello {
+                    resume_token,
+                    last_seq: last_seq.unwrap_or(0).max(0),
+                    page_lang: parse(page_lang),
+                    lang: parse(lang),
+                };
+                return Some(open(app, out, hello).await);
+            }
+            Ok(ClientFrame::Hello { v, .. }) => {
+                early
+                    .error(
+                        messages::ERROR_UNSUPPORTED_VERSION,
+                        &[("version", v.into())],
+                    )
+                    .await;
+                early
+                    .close(close::UNSUPPORTED_VERSION, "unsupported protocol version")
+                    .await;
+                return None;
+            }
+            Ok(ClientFrame::Ping {}) => early.send(&ServerFrame::Pong {}).await,
+            _ => early.error(messages::ERROR_HELLO_REQUIRED, &[]).await,
+        }
+    }
+}
+
+/// Replies possible before a conversation exists, in the default language.
+struct PreHello<'a> {
+    app: &'a AppState,
+    out: &'a mpsc::Sender<Outbound>,
+    lang: LangTag,
+}
+
+impl PreHello<'_> {
+    async fn send(&self, frame: &ServerFrame) {
+        let _ = self.out.send(Outbound::Frame(frame.to_json())).await;
+    }
+
+    async fn close(&self, code: u16, reason: &'static str) {
+        let _ = self.out.send(Outbound::Close { code, reason }).await;
+    }
+
+    async fn error(&self, message: messages::Msg, args: &[(&str, crate::lang::Arg)]) {
+        let localised = self
+            .app
+            .content
+            .load()
+            .localiser
+            .format(&self.lang, message.id, args);
+        let frame = ServerFrame::Error {
+            code: message.code().to_owned(),
+            dir: localised.lang.direction(),
+            text: localised.text,
+            lang: localised.lang,
+            id: None,
+        };
+        self.send(&frame).await;
+    }
+}
+
+async fn open(app: &AppState, out: &mpsc::Sender<Outbound>, hello: Hello) -> Session {
+    let Some(token) = hello.resume_token.as_deref() else {
+        return start_new(app, out, &hello, false).await;
+    };
+    if !is_token(token) {
+        return start_new(app, out, &hello, true).await;
+    }
+    let key = token_hash(token);
+    // Claiming first makes an older socket on this conversation persist and step
+    // aside; the flush then makes everything it wrote readable.
+    let claim = app.sessions.claim(&key).await;
+    match find(app, &key).await {
+        Some(row) => resume(app, out, claim, row, token, &hello).await,
+        None => {
+            app.sessions.release(&claim);
+            start_new(app, out, &hello, true).await
+        }
+    }
+}
+
+/// The stored conversation for a token, if it exists and has not expired.
+async fn find(app: &AppState, key: &str) -> Option<ConversationRow> {
+    if let Err(error) = app.store.flush().await {
+        tracing::error!(%error, "store unavailable while resuming");
+    }
+    let row = match app.store.find_conversation(key).await {
+        Ok(row) => row?,
+        Err(error) => {
+            tracing::error!(%error, "store unavailable while resuming");
+            return None;
+        }
+    };
+    let ttl_ms = i64::try_from(app.config.server.resume_ttl_hours.saturating_mul(3_600_000))
+        .unwrap_or(i64::MAX);
+    (row.updated_at.saturating_add(ttl_ms) >= now_millis()).then_some(row)
+}
+
+async fn start_new(
+    app: &AppState,
+    out: &mpsc::Sender<Outbound>,
+    hello: &Hello,
+    resume_failed: bool,
+) -> Session {
+    let content = app.content.load_full();
+    let token = random_hex(32);
+    let claim = app.sessions.claim(&token_hash(&token)).await;
+    let conversation =
+        ConversationState::new(&content, hello.lang.as_ref(), hello.page_lang.as_ref());
+    let mut session = Session {
+        app: app.clone(),
+        out: out.clone(),
+        conversation_id: random_hex(12),
+        claim,
+        state: StoredState {
+            conversation,
+            recent: Default::default(),
+        },
+        next_seq: 1,
+        created_at: now_millis(),
+        rate: rate_limit(app),
+    };
+    // The row must exist before its events reference it.
+    session.save_conversation().await;
+    session.send(&session.welcome(&token, false)).await;
+    if resume_failed {
+        let localised = content.localiser.text(
+            &session.state.conversation.lang,
+            messages::RESUME_NOT_FOUND.id,
+        );
+        let notice = ServerFrame::Notice {
+            code: messages::RESUME_NOT_FOUND.id.to_owned(),
+            dir: localised.lang.direction(),
+            text: localised.text,
+            lang: localised.lang,
+        };
+        session.send(&notice).await;
+    }
+    let greeting = conversation::greet(&content, &session.state.conversation);
+    session.emit_turn(None, greeting).await;
+    session
+}
+
+async fn resume(
+    app: &AppState,
+    out: &mpsc::Sender<Outbound>,
+    claim: super::Claim,
+    row: ConversationRow,
+    token: &str,
+    hello: &Hello,
+) -> Session {
+    let state = match serde_json::from_str::<StoredState>(&row.state) {
+        Ok(state) => state,
+        Err(error) => {
+            tracing::error!(%error, conversation = %row.id, "stored conversation state unreadable; starting afresh");
+            app.sessions.release(&claim);
+            return start_new(app, out, hello, true).await;
+        }
+    };
+    let mut session = Session {
+        app: app.clone(),
+        out: out.clone(),
+        conversation_id: row.id,
+        claim,
+        state,
+        next_seq: row.next_seq,
+        created_at: row.created_at,
+        rate: rate_limit(app),
+    };
+    if hello.page_lang.is_some() {
+        session
+            .state
+            .conversation
+            .page_hint
+            .clone_from(&hello.page_lang);
+    }
+    session.send(&session.welcome(token, true)).await;
+    match app
+        .store
+        .events_after(&session.conversation_id, hello.last_seq)
+        .await
+    {
+        Ok(events) => {
+            for event in events {
+                let _ = out.send(Outbound::Frame(event.body)).await;
+            }
+        }
+        Err(error) => tracing::error!(%error, "could not replay conversation"),
+    }
+    session
+}
+
+impl Session {
+    fn welcome(&self, token: &str, resumed: bool) -> ServerFrame {
+        let content = self.app.content.load();
+        let languages = content
+            .languages
+            .all()
+            .iter()
+            .map(|info| LanguageEntry {
+                code: info.tag.clone(),
+                name: info.name.clone(),
+                dir: info.direction,
+            })
+            .collect();
+        ServerFrame::Welcome {
+            v: VERSION,
+            conversation_id: self.conversation_id.clone(),
+            resume_token: token.to_owned(),
+            resumed,
+            lang: self.state.conversation.lang.clone(),
+            pinned: self.state.conversation.pinned,
+            languages,
+            last_seq: self.next_seq - 1,
+            max_message_bytes: self.app.config.server.max_message_bytes,
+        }
+    }
+}
+
+fn rate_limit(app: &AppState) -> RateLimit {
+    RateLimit::new(
+        app.config.server.rate_limit_burst,
+        app.config.server.rate_limit_per_minute,
+    )
+}
+
+/// Resume tokens are 64 lowercase hex digits.
+fn is_token(token: &str) -> bool {
+    token.len() == 64
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Tokens are stored only as their SHA-256, so a copy of the database cannot
+/// be used to take over residents' conversations.
+fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn random_hex(bytes: usize) -> String {
+    let mut buffer = vec![0_u8; bytes];
+    getrandom::fill(&mut buffer)
+        .unwrap_or_else(|error| panic!("the operating system's random source failed: {error}"));
+    hex(&buffer)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}

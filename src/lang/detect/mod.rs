@@ -1,0 +1,450 @@
+//! Language detection tuned for short resident messages.
+//!
+//! Plain whatlang reads short English right only about half the time, confuses
+//! close languages and knows nothing of Somali or Albanian. This detector:
+//! - picks the message's script first, preferring a non-Latin script that holds a
+//!   fair share of the letters (residents drop English nouns into Arabic or
+//!   Cyrillic text, not the other way round); a script written by one language
+//!   (Bengali, Gurmukhi, Greek, Thai, …) decides on its own;
+//! - within a shared script (Latin, Arabic, Cyrillic, Devanagari, Ethiopic) counts
+//!   votes for each language councilbot knows in it: one per recognised word from
+//!   the seed lexicons and the council's own content (split between languages
+//!   that share the word; English council nouns borrowed into other languages
+//!   count for little), a character-trigram likeness to each language's
+//!   vocabulary, whatlang restricted to the script's languages (worth more as the
+//!   message grows), and a small prior for the council's languages;
+//! - calls the winner *confident*, which lets the policy switch the conversation,
+//!   only with a clear lead, so "ok" or a street name never flips a conversation.
+
+mod tables;
+mod vocabulary;
+
+use whatlang::Script;
+
+use super::LangTag;
+use crate::text;
+use vocabulary::{Builder, ScriptGroup, Vocabulary};
+
+/// The result for one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// Best guess, any language; `None` when the message has no language in it.
+    pub lang: Option<LangTag>,
+    /// Whether the evidence is strong enough for the policy to switch language.
+    pub confident: bool,
+}
+
+impl Detection {
+    fn none() -> Detection {
+        Detection {
+            lang: None,
+            confident: false,
+        }
+    }
+}
+
+/// Text written in one of the council's languages (locales, intents, FAQ files),
+/// whose words become evidence for that language.
+pub struct ProfileText {
+    pub lang: LangTag,
+    pub text: String,
+}
+
+/// How the evidence is weighed; tuned on `tests/data/language-dev.tsv` only (the
+/// evaluation set stays held out).
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    /// Votes a borrowed English council noun is worth, instead of one.
+    pub loanword: f32,
+    /// Votes for the full trigram likeness.
+    pub trigram: f32,
+    /// whatlang's votes on a message of `whatlang_full_letters` letters or more,
+    /// scaled by its own confidence; shorter messages get proportionally fewer.
+    pub whatlang: f32,
+    pub whatlang_full_letters: f32,
+    /// Votes every council language starts with.
+    pub council_prior: f32,
+    /// Lead in votes over the runner-up needed to be confident.
+    pub confident_margin: f32,
+    /// Least votes for naming a language at all; gibberish scores below it.
+    pub min_votes: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            loanword: 0.25,
+            trigram: 1.0,
+            whatlang: 1.5,
+            whatlang_full_letters: 30.0,
+            council_prior: 0.1,
+            confident_margin: 1.0,
+            min_votes: 0.5,
+        }
+    }
+}
+
+type LangIndex = u16;
+
+/// Detects the language of resident messages. Built once per content load;
+/// shared read-only between conversations.
+pub struct Detector {
+    vocabulary: Vocabulary,
+    weights: Weights,
+}
+
+/// One word of a message: lowercased as typed, folded for lookups, its script.
+pub(super) struct MessageWord {
+    lower: String,
+    folded: String,
+    script: Option<Script>,
+}
+
+/// Splits text into words the way the detector sees them.
+pub(super) fn message_words(text: &str) -> Vec<MessageWord> {
+    let lowered: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}'))
+        .map(|c| {
+            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    lowered
+        .split(' ')
+        .filter(|word| !word.is_empty() && !word.chars().any(char::is_numeric))
+        .map(|word| MessageWord {
+            lower: word.to_owned(),
+            folded: text::fold_keeping_script_letters(word).replace(' ', ""),
+            script: whatlang::detect_script(word),
+        })
+        .collect()
+}
+
+impl Detector {
+    /// Builds from the seed lexicons, the council's languages and their content.
+    pub fn new(council: &[LangTag], content: &[ProfileText]) -> Detector {
+        Detector::with_weights(council, content, Weights::default())
+    }
+
+    /// As [`Detector::new`] with explicit weights (for tuning).
+    pub fn with_weights(
+        council: &[LangTag],
+        content: &[ProfileText],
+        weights: Weights,
+    ) -> Detector {
+        let mut builder = Builder::with_seed_lexicons();
+        for tag in council {
+            let index = builder.language(tag);
+            builder.mark_council(index);
+        }
+        for profile in content {
+            let index = builder.language(&profile.lang);
+            builder.add_text(index, &profile.text);
+        }
+        Detector {
+            vocabulary: builder.finish(),
+            weights,
+        }
+    }
+
+    /// Detects the language of one message.
+    pub fn detect(&self, message: &str) -> Detection {
+        let words = message_words(message);
+        let Some(script) = dominant_script(&words) else {
+            return Detection::none();
+        };
+        let words: Vec<&MessageWord> = words.iter().filter(|w| w.script == Some(script)).collect();
+        match self
+            .vocabulary
+            .groups
+            .iter()
+            .find(|group| group.script == script)
+        {
+            Some(group) => {
+                let votes = self.votes(group, &words);
+                self.decide(group, &votes)
+            }
+            None => detect_single_script(&words),
+        }
+    }
+
+    /// Each group member's votes for these words.
+    fn votes(&self, group: &ScriptGroup, words: &[&MessageWord]) -> Vec<f32> {
+        let members = &group.members;
+        let mut votes = vec![0.0_f32; members.len()];
+        let in_group = |langs: &[LangIndex]| -> Vec<usize> {
+            members
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| langs.contains(m))
+                .map(|(p, _)| p)
+                .collect()
+        };
+        for word in words {
+            let Some(langs) = self.vocabulary.words.get(word.folded.as_str()) else {
+                continue;
+            };
+            let positions = in_group(langs);
+            let worth = if self.vocabulary.loanwords.contains(word.folded.as_str()) {
+                self.weights.loanword
+            } else {
+                1.0
+            };
+            for position in &positions {
+                votes[*position] += worth / positions.len() as f32;
+            }
+        }
+        for (position, likeness) in self
+            .trigram_likeness(group, words, &in_group)
+            .into_iter()
+            .enumerate()
+        {
+            votes[position] += self.weights.trigram * likeness;
+        }
+        let letters: usize = words.iter().map(|w| w.lower.chars().count()).sum();
+        let text: String = words
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(info) = group.whatlang.detect(&text) {
+            let length_share = (letters as f32 / self.weights.whatlang_full_letters).min(1.0);
+            let vote = self.weights.whatlang * length_share * info.confidence() as f32;
+            let known = &self.vocabulary.known;
+            if let Some(position) = members
+                .iter()
+                .position(|m| known[usize::from(*m)].whatlang == Some(info.lang()))
+            {
+                votes[position] += vote;
+            }
+        }
+        for (position, member) in members.iter().enumerate() {
+            if self.vocabulary.known[usize::from(*member)].council {
+                votes[position] += self.weights.council_prior;
+            }
+        }
+        votes
+    }
+
+    /// The share of the message's trigrams each member's vocabulary has, each
+    /// trigram weighted by how few of the group's languages share it.
+    fn trigram_likeness(
+        &self,
+        group: &ScriptGroup,
+        words: &[&MessageWord],
+        in_group: &dyn Fn(&[LangIndex]) -> Vec<usize>,
+    ) -> Vec<f32> {
+        let group_size = group.members.len() as f32;
+        let mut likeness = vec![0.0_f32; group.members.len()];
+        let mut total = 0.0_f32;
+        for word in words {
+            for trigram in vocabulary::trigrams(word) {
+                let positions = self
+                    .vocabulary
+                    .trigrams
+                    .get(&trigram)
+                    .map(|langs| in_group(langs))
+                    .unwrap_or_default();
+                // Rare across the group means telling; a trigram no language has
+                // still counts in the total, so gibberish scores low everywhere.
+                let weight = (1.0 + group_size / (1.0 + positions.len() as f32)).ln();
+                total += weight;
+                for position in positions {
+                    likeness[position] += weight;
+                }
+            }
+        }
+        if total > 0.0 {
+            likeness.iter_mut().for_each(|value| *value /= total);
+        }
+        likeness
+    }
+
+    fn decide(&self, group: &ScriptGroup, votes: &[f32]) -> Detection {
+        let mut ranked: Vec<usize> = (0..votes.len()).collect();
+        ranked.sort_by(|a, b| votes[*b].total_cmp(&votes[*a]));
+        let best = ranked[0];
+        let runner_up = ranked.get(1).map_or(0.0, |second| votes[*second]);
+        if votes[best] < self.weights.min_votes {
+            return Detection::none();
+        }
+        let known = &self.vocabulary.known[usize::from(group.members[best])];
+        let confident = votes[best] - runner_up >= self.weights.confident_margin;
+        Detection {
+            lang: Some(known.tag.clone()),
+            confident,
+        }
+    }
+
+    /// Every group member's votes for `message`, best first (for tuning).
+    #[cfg(test)]
+    fn explain(&self, message: &str) -> Vec<(String, f32)> {
+        let words = message_words(message);
+        let Some(script) = dominant_script(&words) else {
+            return Vec::new();
+        };
+        let words: Vec<&MessageWord> = words.iter().filter(|w| w.script == Some(script)).collect();
+        let Some(group) = self.vocabulary.groups.iter().find(|g| g.script == script) else {
+            return Vec::new();
+        };
+        let votes = self.votes(group, &words);
+        let mut named: Vec<(String, f32)> = group
+            .members
+            .iter()
+            .zip(votes)
+            .map(|(m, v)| (self.vocabulary.known[usize::from(*m)].tag.to_string(), v))
+            .collect();
+        named.sort_by(|a, b| b.1.total_cmp(&a.1));
+        named.truncate(4);
+        named
+    }
+}
+
+/// The script the message is written in: a non-Latin script holding at least a
+/// quarter of the letters wins over Latin; otherwise the script with most letters.
+fn dominant_script(words: &[MessageWord]) -> Option<Script> {
+    let mut letters: Vec<(Script, usize)> = Vec::new();
+    for word in words {
+        let Some(script) = word.script else { continue };
+        let count = word.lower.chars().count();
+        match letters.iter_mut().find(|(s, _)| *s == script) {
+            Some((_, total)) => *total += count,
+            None => letters.push((script, count)),
+        }
+    }
+    let total: usize = letters.iter().map(|(_, count)| count).sum();
+    let non_latin = letters
+        .iter()
+        .filter(|(script, count)| *script != Script::Latin && *count * 4 >= total)
+        .max_by_key(|(_, count)| *count);
+    non_latin
+        .or_else(|| letters.iter().max_by_key(|(_, count)| *count))
+        .map(|(script, _)| *script)
+}
+
+/// Scripts written by one language, or the Han and kana scripts: whatlang
+/// decides, and the script makes it certain.
+fn detect_single_script(words: &[&MessageWord]) -> Detection {
+    let text: String = words
+        .iter()
+        .map(|w| w.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let Some(info) = whatlang::detect(&text) else {
+        return Detection::none();
+    };
+    let lang = tables::tag_for_whatlang(info.lang());
+    Detection {
+        confident: lang.is_some(),
+        lang,
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn tag(text: &str) -> LangTag {
+        LangTag::parse(text).unwrap()
+    }
+
+    fn council() -> Vec<LangTag> {
+        ["en", "cy", "pl", "ar"]
+            .iter()
+            .map(|code| tag(code))
+            .collect()
+    }
+
+    /// Per language: (messages, right guesses, confident, confident and wrong).
+    fn score(detector: &Detector, file: &str) -> BTreeMap<String, (u32, u32, u32, u32)> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/").to_owned() + file;
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut table: BTreeMap<String, (u32, u32, u32, u32)> = BTreeMap::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let (lang, message) = line.split_once('\t').unwrap();
+            let detection = detector.detect(message);
+            let right = detection.lang.as_ref().is_some_and(|l| l.as_str() == lang);
+            let row = table.entry(lang.to_owned()).or_default();
+            row.0 += 1;
+            row.1 += u32::from(right);
+            row.2 += u32::from(detection.confident);
+            row.3 += u32::from(detection.confident && !right);
+            if !right && std::env::var_os("SHOW_MISSES").is_some() {
+                let votes = detector.explain(message);
+                eprintln!(
+                    "{lang}\t{:?}\t{message}\t{votes:?}",
+                    detection.lang.as_ref().map(LangTag::as_str)
+                );
+            }
+        }
+        table
+    }
+
+    #[test]
+    fn gibberish_has_no_language_and_one_ambiguous_word_is_not_confident() {
+        let detector = Detector::new(&council(), &[]);
+        for gibberish in [
+            "blah blah",
+            "zxqv wibble",
+            "asdfgh",
+            "qwerty uiop",
+            "1234",
+            "?!",
+        ] {
+            assert_eq!(detector.detect(gibberish).lang, None, "{gibberish}");
+        }
+        for short in ["ok", "tak", "hi"] {
+            assert!(!detector.detect(short).confident, "{short}");
+        }
+        assert_eq!(detector.detect("diolch").lang, Some(tag("cy")));
+    }
+
+    #[test]
+    fn english_nouns_inside_other_languages_do_not_make_them_english() {
+        let detector = Detector::new(&council(), &[]);
+        for (message, lang) in [
+            ("jak zapłacić council tax", "pl"),
+            ("як оплатити council tax", "uk"),
+            ("كيف ادفع council tax", "ar"),
+        ] {
+            assert_eq!(detector.detect(message).lang, Some(tag(lang)), "{message}");
+        }
+    }
+
+    /// Prints accuracy tables; `cargo test tuning_report -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a report for tuning, not a check"]
+    fn tuning_report() {
+        let detector = Detector::new(&council(), &[]);
+        for file in std::env::var("TUNE_FILES")
+            .map(|f| f.split(',').map(str::to_owned).collect::<Vec<_>>())
+            .unwrap_or_else(|_| vec!["language-dev.tsv".into(), "language-eval.tsv".into()])
+        {
+            let table = score(&detector, &file);
+            let (mut total, mut right) = (0, 0);
+            println!("{file}\nlang     n  right  confident  confident-wrong");
+            for (lang, (n, ok, confident, wrong)) in &table {
+                total += n;
+                right += ok;
+                println!(
+                    "{lang:4} {n:5} {:5.0}% {:9.0}% {:8}",
+                    100.0 * f64::from(*ok) / f64::from(*n),
+                    100.0 * f64::from(*confident) / f64::from(*n),
+                    wrong
+                );
+            }
+            println!(
+                "all  {total:5} {:5.1}%\n",
+                100.0 * f64::from(right) / f64::from(total)
+            );
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! councilbot: a multilingual, rule-based chat service for council websites.
+//!
+//! Residents chat through a widget over `/ws/chat`; each message runs through the
+//! pipeline of DESIGN.md (safeguarding, language, active flow, intent, knowledge
+//! base, fallback, handoff) and the bot answers from the council's own content.
+//!
+//! # Layout
+//! - [`config`]: typed configuration (defaults < file < env < flags).
+//! - [`content`]: loads and checks the council's content folder into `Content`.
+//! - [`lang`]: language tags, detection, the language policy, Fluent strings.
+//! - [`conversation`]: the message pipeline over plain conversation state; no I/O.
+//! - [`gateway`]: HTTP and websockets: routes, the resident protocol, sessions.
+//! - [`store`]: SQLite or PostgreSQL through sqlx; the only database code.
+//! - [`commands`]: the `check` and `chat` commands for content editors.
+//! - [`text`], [`redact`], [`yaml`]: normalisation and matching, personal-data
+//!   redaction, and the one place YAML is parsed.
+
+pub mod commands;
+pub mod config;
+pub mod content;
+pub mod conversation;
+pub mod error;
+pub mod gateway;
+pub mod lang;
+pub mod redact;
+pub mod store;
+pub mod text;
+pub mod yaml;
+
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use config::Config;
+use content::Findings;
+use gateway::AppState;
+use store::{Store, StoreError};
+
+/// Why the server could not start or stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("the content has errors:\n{0}")]
+    Content(Findings),
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("server: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Loads the content, opens the store and serves on `listener` until `shutdown`
+/// is cancelled; then closes every resident socket and commits what is queued.
+pub async fn run(
+    config: Config,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> Result<(), RunError> {
+    let started = std::time::Instant::now();
+    let loaded = content::load(&config).map_err(RunError::Content)?;
+    for finding in loaded.findings.iter() {
+        tracing::warn!(%finding, "content");
+    }
+    let store = Store::open(
+        &config.storage.effective_database_url(),
+        &config.storage.data_dir,
+    )
+    .await?;
+    let state = AppState::new(config, loaded.content, store.clone(), shutdown.clone());
+    let app = gateway::router(state.clone());
+    tracing::info!(
+        address = %listener.local_addr()?,
+        backend = ?store.backend(),
+        startup_ms = started.elapsed().as_millis() as u64,
+        "councilbot ready"
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown.cancelled_owned())
+        .await?;
+    // axum does not wait for upgraded sockets; their sessions see the same token.
+    state.tasks.close();
+    state.tasks.wait().await;
+    store.close().await;
+    tracing::info!("councilbot stopped");
+    Ok(())
+}

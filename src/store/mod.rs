@@ -1,0 +1,172 @@
+//! The only module that talks to the database: SQLite (embedded default) or
+//! PostgreSQL, through one sqlx code path, with migrations embedded in the binary.
+//!
+//! Writes go through one writer task that batches them into transactions, so a
+//! busy server commits many conversations' turns at once; `flush` waits until
+//! everything sent before it is committed. Reads go straight to the pool.
+
+mod conversations;
+mod writer;
+
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+use tokio::sync::{mpsc, oneshot};
+
+pub use conversations::{ConversationRow, EventRow};
+use writer::WriteOp;
+
+use crate::error::ErrorKind;
+
+/// Which database is behind the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// What went wrong talking to the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("unsupported database url (expected sqlite:// or postgres://)")]
+    UnsupportedUrl,
+    #[error("cannot create data directory {path}: {source}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error("the store is shutting down")]
+    Closed,
+}
+
+impl StoreError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            StoreError::Corrupt(_) => ErrorKind::Internal,
+            _ => ErrorKind::Unavailable,
+        }
+    }
+}
+
+/// A handle to the store: the pool and the writer's queue. Cloning it clones
+/// two reference-counted handles.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+    writes: mpsc::Sender<WriteOp>,
+}
+
+/// Queued writes the writer may hold before senders wait.
+const WRITE_QUEUE: usize = 8192;
+
+impl Store {
+    /// Connects, creating the SQLite file (and `data_dir`) on first start, runs
+    /// the migrations and starts the writer task.
+    pub async fn open(url: &str, data_dir: &Path) -> Result<Store, StoreError> {
+        install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(StoreError::UnsupportedUrl);
+        };
+        if backend == Backend::Sqlite {
+            std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
+                path: data_dir.display().to_string(),
+                source,
+            })?;
+        }
+        let pool = connect(url, backend).await?;
+        match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+        }
+        let (writes, queue) = mpsc::channel(WRITE_QUEUE);
+        tokio::spawn(writer::run(pool.clone(), queue));
+        Ok(Store {
+            pool,
+            backend,
+            writes,
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Checks the database answers (for `/readyz`).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Waits until every write queued before this call is committed.
+    pub async fn flush(&self) -> Result<(), StoreError> {
+        let (done, committed) = oneshot::channel();
+        self.writes
+            .send(WriteOp::Flush(done))
+            .await
+            .map_err(|_| StoreError::Closed)?;
+        committed.await.map_err(|_| StoreError::Closed)
+    }
+
+    /// Commits what is queued and stops the writer; later writes are refused.
+    pub async fn close(&self) {
+        let (done, stopped) = oneshot::channel();
+        if self.writes.send(WriteOp::Close(done)).await.is_ok() {
+            let _ = stopped.await;
+        }
+        self.pool.close().await;
+    }
+
+    async fn enqueue(&self, op: WriteOp) -> Result<(), StoreError> {
+        self.writes.send(op).await.map_err(|_| StoreError::Closed)
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+async fn connect(url: &str, backend: Backend) -> Result<AnyPool, StoreError> {
+    let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
+    if backend == Backend::Sqlite {
+        // WAL lets readers (resumes) run while the writer commits; NORMAL is
+        // durable across application crashes in WAL mode.
+        options = options.max_connections(4).after_connect(|connection, _| {
+            Box::pin(async move {
+                connection.execute("PRAGMA synchronous = NORMAL").await?;
+                Ok(())
+            })
+        });
+    } else {
+        options = options.max_connections(10);
+    }
+    let pool = options.connect(url).await?;
+    if backend == Backend::Sqlite {
+        sqlx::query("PRAGMA journal_mode = WAL")
+            .execute(&pool)
+            .await?;
+    }
+    Ok(pool)
+}
+
+/// Milliseconds since the Unix epoch, as stored.
+pub fn now_millis() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests;

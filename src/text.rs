@@ -1,0 +1,264 @@
+//! Text normalisation shared by every matcher: case, diacritics, Arabic-script
+//! letter variants, punctuation and whitespace.
+//!
+//! Matching compares folded forms on both sides (the editor's phrase and the
+//! resident's message), so "czuje gaz" typed without Polish letters still matches
+//! "czuję gaz". Language detection works on the raw text, where diacritics are
+//! evidence, and only borrows `words` from here.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds `text` for matching: lowercase, Latin diacritics removed, Arabic-script
+/// variants unified, tashkeel dropped, punctuation turned into single spaces.
+/// Apostrophes inside words are removed ("don't" becomes "dont").
+pub fn fold(text: &str) -> String {
+    fold_with(text, true)
+}
+
+/// Folds like [`fold`] but keeps Arabic-script letter variants apart: Arabic ي/ك,
+/// Persian ی/ک and Urdu ے are evidence of which language a message is in.
+pub fn fold_keeping_script_letters(text: &str) -> String {
+    fold_with(text, false)
+}
+
+fn fold_with(text: &str, unify_arabic_letters: bool) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let mut last_base_is_latin = false;
+    for c in text.nfd().flat_map(char::to_lowercase) {
+        if is_combining_mark(c) {
+            // Marks on Latin letters are accents; on other scripts (Devanagari vowel
+            // signs, Cyrillic breves) they are part of the letter and stay.
+            if !last_base_is_latin && !is_arabic_tashkeel(c) {
+                folded.push(c);
+            }
+            continue;
+        }
+        if is_apostrophe(c) {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            pending_space = !folded.is_empty();
+            continue;
+        }
+        if pending_space {
+            folded.push(' ');
+            pending_space = false;
+        }
+        last_base_is_latin = c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c);
+        if unify_arabic_letters {
+            push_folded_letter(&mut folded, c);
+        } else {
+            push_folded_latin_letter(&mut folded, c);
+        }
+    }
+    folded.nfc().collect()
+}
+
+/// Splits folded text into words; CJK ideographs count as one word each.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(' ')
+        .filter(|word| !word.is_empty())
+        .flat_map(split_ideographs)
+}
+
+fn split_ideographs(word: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    if word.chars().any(is_ideograph) {
+        Box::new(
+            word.char_indices()
+                .map(move |(i, c)| &word[i..i + c.len_utf8()]),
+        )
+    } else {
+        Box::new(std::iter::once(word))
+    }
+}
+
+/// Han ideographs, which are written without spaces between words.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
+}
+
+fn is_arabic_tashkeel(c: char) -> bool {
+    matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{06d6}'..='\u{06ed}')
+}
+
+fn push_folded_latin_letter(out: &mut String, c: char) {
+    match c {
+        // Latin letters that are not a base plus an accent in Unicode.
+        'ł' => out.push('l'),
+        'ø' => out.push('o'),
+        'đ' | 'ð' => out.push('d'),
+        'ı' => out.push('i'),
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'ـ' => {}
+        other => out.push(other),
+    }
+}
+
+fn push_folded_letter(out: &mut String, c: char) {
+    match c {
+        // Arabic-script variants that residents' keyboards mix freely.
+        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        'ى' | 'ی' | 'ئ' => out.push('ي'),
+        'ک' => out.push('ك'),
+        'ة' => out.push('ه'),
+        'ؤ' => out.push('و'),
+        other => push_folded_latin_letter(out, other),
+    }
+}
+
+/// A phrase an editor wrote, matched against folded messages: its words must appear
+/// in order with at most [`Phrase::MAX_GAP`] other words between them; a word
+/// ending in `*` matches any word it begins ("kill*" matches "killing").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    words: Vec<PhraseWord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PhraseWord {
+    Exact(String),
+    Prefix(String),
+}
+
+impl PhraseWord {
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            PhraseWord::Exact(exact) => word == exact,
+            PhraseWord::Prefix(prefix) => word.starts_with(prefix.as_str()),
+        }
+    }
+}
+
+impl Phrase {
+    /// Words a phrase may skip between two of its own.
+    pub const MAX_GAP: usize = 2;
+
+    /// Compiles an editor's phrase; `None` when nothing matchable is left after folding.
+    pub fn parse(text: &str) -> Option<Phrase> {
+        let mut words = Vec::new();
+        for raw in text.split_whitespace() {
+            let (body, prefix) = match raw.strip_suffix('*') {
+                Some(body) => (body, true),
+                None => (raw, false),
+            };
+            let folded = fold(body);
+            // Punctuation inside a word or Han characters yield several words.
+            let parts: Vec<&str> = self::words(&folded).collect();
+            for (index, part) in parts.iter().enumerate() {
+                let is_last = index + 1 == parts.len();
+                words.push(if prefix && is_last {
+                    PhraseWord::Prefix((*part).to_owned())
+                } else {
+                    PhraseWord::Exact((*part).to_owned())
+                });
+            }
+        }
+        (!words.is_empty()).then_some(Phrase { words })
+    }
+
+    /// Whether the phrase occurs in `words` (a folded message, split by [`words`]).
+    pub fn matches(&self, words: &[&str]) -> bool {
+        let Some((first, rest)) = self.words.split_first() else {
+            return false;
+        };
+        (0..words.len()).any(|start| {
+            first.matches(words[start]) && Self::rest_matches(rest, &words[start + 1..])
+        })
+    }
+
+    fn rest_matches(rest: &[PhraseWord], words: &[&str]) -> bool {
+        let Some((next, remaining)) = rest.split_first() else {
+            return true;
+        };
+        words
+            .iter()
+            .take(Self::MAX_GAP + 1)
+            .enumerate()
+            .any(|(offset, word)| {
+                next.matches(word) && Self::rest_matches(remaining, &words[offset + 1..])
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_latin_accents_and_case() {
+        assert_eq!(fold("Czuję GAZ!"), "czuje gaz");
+        assert_eq!(fold("Dw i'n  ddigartref… heno"), "dw in ddigartref heno");
+        assert_eq!(fold("Mae'r ŵyn yn y caeau"), "maer wyn yn y caeau");
+        assert_eq!(fold("Złożyć wniosek, proszę"), "zlozyc wniosek prosze");
+        assert_eq!(fold("I don’t know"), "i dont know");
+    }
+
+    #[test]
+    fn unifies_arabic_variants_and_drops_tashkeel() {
+        assert_eq!(fold("أُرِيدُ"), fold("اريد"));
+        assert_eq!(fold("مدرسة"), "مدرسه");
+        assert_eq!(fold("ـمرحبـاً"), "مرحبا");
+    }
+
+    #[test]
+    fn keeps_indic_vowel_signs_inside_words() {
+        let folded = fold("मुझे मदद चाहिए");
+        assert_eq!(words(&folded).count(), 3, "{folded}");
+    }
+
+    fn phrase_matches(phrase: &str, message: &str) -> bool {
+        let folded = fold(message);
+        let words: Vec<&str> = words(&folded).collect();
+        Phrase::parse(phrase).unwrap().matches(&words)
+    }
+
+    #[test]
+    fn phrases_match_in_order_with_small_gaps() {
+        assert!(phrase_matches(
+            "smell gas",
+            "I can SMELL gas in the kitchen"
+        ));
+        assert!(phrase_matches("smell gas", "i can smell lots of gas"));
+        assert!(
+            !phrase_matches("smell gas", "i can smell a lot of gas"),
+            "three words apart is too far"
+        );
+        assert!(!phrase_matches("smell gas", "gas bill, and the bins smell"));
+        assert!(!phrase_matches(
+            "smell gas",
+            "smell in the hall near the gas meter"
+        ));
+        assert!(phrase_matches("czuję gaz", "czuje gaz w mieszkaniu"));
+    }
+
+    #[test]
+    fn starred_words_match_prefixes() {
+        assert!(phrase_matches(
+            "kill* myself",
+            "I keep thinking of killing myself"
+        ));
+        assert!(!phrase_matches(
+            "kill* myself",
+            "the weeds are killing my garden"
+        ));
+        assert!(Phrase::parse(" ?! ").is_none());
+    }
+
+    #[test]
+    fn splits_han_characters() {
+        let folded = fold("垃圾没有收");
+        assert_eq!(
+            words(&folded).collect::<Vec<_>>(),
+            ["垃", "圾", "没", "有", "收"]
+        );
+    }
+}

@@ -1,0 +1,205 @@
+//! The editors' commands: `check` and `chat`, through the library and the binary.
+
+use std::process::Command;
+
+use councilbot::commands::{chat, check};
+
+use crate::helpers::{repo, test_config};
+
+fn load_demo() -> councilbot::content::Content {
+    let data = tempfile::tempdir().unwrap();
+    councilbot::content::load(&test_config(data.path()))
+        .expect("demo content loads")
+        .content
+}
+
+#[test]
+fn chat_json_prints_one_line_per_input_line() {
+    let content = load_demo();
+    let input = "hello, when are my bins collected\n/lang cy\n/reset\n\n/nonsense\n/hint pl\n/1\n/quit\nnever read\n";
+    let mut out = Vec::new();
+    chat::run(&content, true, input.as_bytes(), &mut out).unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 8, "one line per input line up to /quit");
+    assert_eq!(
+        (lines[0]["detected"].as_str(), lines[0]["lang"].as_str()),
+        (Some("en"), Some("en"))
+    );
+    assert_eq!(lines[0]["messages"][0]["source"]["kind"], "fallback");
+    assert_eq!(lines[1]["lang"], "cy");
+    assert_eq!(lines[2]["messages"][0]["source"]["id"], "greeting");
+    assert!(
+        lines[3]["error"].is_string(),
+        "an empty line is answered with an error line"
+    );
+    assert!(lines[4]["error"].as_str().unwrap().contains("/nonsense"));
+    assert_eq!(
+        lines[5]["lang"], "pl",
+        "/hint starts again as if on a Polish page"
+    );
+    assert_eq!(
+        lines[6]["lang"], "en",
+        "/1 pressed the first language button (English)"
+    );
+    assert_eq!(lines[7]["messages"], serde_json::json!([]));
+}
+
+#[test]
+fn chat_without_json_is_readable_text() {
+    let content = load_demo();
+    let mut out = Vec::new();
+    chat::run(
+        &content,
+        false,
+        "I can smell gas\n/quit\n".as_bytes(),
+        &mut out,
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("bot [en · system]: Hello!"), "{text}");
+    assert!(text.contains("bot [en · safeguarding]"), "{text}");
+}
+
+#[test]
+fn check_passes_the_demo_council() {
+    let data = tempfile::tempdir().unwrap();
+    let mut out = Vec::new();
+    assert!(check::run(&test_config(data.path()), &mut out).unwrap());
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("error:"), "{text}");
+}
+
+/// A copy of the demo content that a test may break.
+fn broken_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["locales/en", "locales/cy", "safeguarding"] {
+        let from = repo().join(folder);
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(
+                entry.path(),
+                dir.path().join(folder).join(entry.file_name()),
+            )
+            .unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn check_names_file_and_line_of_each_mistake() {
+    let content = broken_copy();
+    let root = content.path();
+    std::fs::write(
+        root.join("locales/cy/broken.ftl"),
+        "good = Da\nbad = { $x\n",
+    )
+    .unwrap();
+    let bot = std::fs::read_to_string(root.join("locales/en/bot.ftl")).unwrap();
+    std::fs::write(
+        root.join("locales/en/bot.ftl"),
+        bot.replace(
+            "No problem, I'll carry on in { $language }.",
+            "Carrying on in { $lingo }.",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("safeguarding/extra.yaml"),
+        "id: gas-leak\nmessage: safeguarding-nothing\nphrases:\n  en: [boom]\ncolour: red\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("safeguarding/typo.yaml"),
+        "id: flood\nmessage: safeguarding-nothing\nphrases:\n  en: [flooding]\n",
+    )
+    .unwrap();
+
+    let data = tempfile::tempdir().unwrap();
+    let mut config = test_config(data.path());
+    config.content.dir = root.to_owned();
+    let mut out = Vec::new();
+    assert!(
+        !check::run(&config, &mut out).unwrap(),
+        "errors fail the check"
+    );
+    let text = String::from_utf8(out).unwrap();
+    for expected in [
+        "locales/cy/broken.ftl:2: error: Fluent syntax",
+        "locales/en/bot.ftl:",
+        "uses $lingo, but it is given only $language",
+        "safeguarding/extra.yaml:5: error: not a valid safeguarding rule: unknown field `colour`",
+        "safeguarding/typo.yaml:2: error: message `safeguarding-nothing` does not exist",
+        "error(s)",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn the_binary_runs_check_and_chat() {
+    let binary = env!("CARGO_BIN_EXE_councilbot");
+    let data = tempfile::tempdir().unwrap();
+    let status = Command::new(binary)
+        .args(["check", "--content"])
+        .arg(repo())
+        .env("COUNCILBOT_DATA_DIR", data.path())
+        .current_dir(data.path())
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stdout)
+    );
+
+    let broken = broken_copy();
+    std::fs::write(broken.path().join("locales/en/bad.ftl"), "oops = {\n").unwrap();
+    let failed = Command::new(binary)
+        .args(["check", "--content"])
+        .arg(broken.path())
+        .current_dir(data.path())
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failed.stdout).contains("locales/en/bad.ftl:1: error"));
+
+    let bad_config = data.path().join("bad.yaml");
+    std::fs::write(&bad_config, "server:\n  listn: 1\n").unwrap();
+    let refused = Command::new(binary)
+        .args(["check", "--config"])
+        .arg(&bad_config)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("unknown field `listn`"));
+
+    let mut chat = Command::new(binary)
+        .args(["chat", "--json", "--content"])
+        .arg(repo())
+        .current_dir(data.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    chat.stdin
+        .take()
+        .unwrap()
+        .write_all("dzień dobry\n/quit\n".as_bytes())
+        .unwrap();
+    let output = chat.wait_with_output().unwrap();
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["detected"], "pl");
+}
