@@ -33,15 +33,22 @@ pub struct Config {
     pub source: Option<PathBuf>,
 }
 
-/// How the council is named and reached; shown to residents in bot messages.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// The council, as operators and staff see it. What residents read (the
+/// council's name and phone numbers in each language) lives in the locales, as
+/// the terms `-council-name`, `-council-phone` and so on.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CouncilConfig {
-    /// Used where a language's locale has no `council-name` message.
-    pub name: Option<String>,
-    pub website: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
+    /// Shown in `/readyz` and the logs.
+    pub name: String,
+}
+
+impl Default for CouncilConfig {
+    fn default() -> Self {
+        Self {
+            name: "Council".to_owned(),
+        }
+    }
 }
 
 /// Which languages the bot speaks.
@@ -101,7 +108,7 @@ pub struct StorageConfig {
 impl Default for StorageConfig {
     fn default() -> Self {
         Self {
-            data_dir: PathBuf::from("data"),
+            data_dir: PathBuf::from("./data"),
             database_url: None,
         }
     }
@@ -420,6 +427,24 @@ mod tests {
         assert_eq!(
             storage.effective_database_url(),
             "sqlite:///tmp/cb/councilbot.db?mode=rwc"
+        );
+    }
+}
+
+#[cfg(test)]
+mod example_file {
+    use super::*;
+
+    /// `councilbot.example.yaml` documents the defaults; it must parse and agree.
+    #[test]
+    fn the_example_file_parses_and_states_the_defaults() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("councilbot.example.yaml");
+        let example = Config::from_file(&path).unwrap();
+        let mut defaults = Config::default();
+        defaults.source = example.source.clone();
+        assert_eq!(
+            serde_json::to_value(&example).unwrap(),
+            serde_json::to_value(&defaults).unwrap()
         );
     }
 }

@@ -66,6 +66,7 @@ pub async fn run(
     let state = AppState::new(config, loaded.content, store.clone(), shutdown.clone());
     let app = gateway::router(state.clone());
     tracing::info!(
+        council = %state.config.council.name,
         address = %listener.local_addr()?,
         backend = ?store.backend(),
         startup_ms = started.elapsed().as_millis() as u64,

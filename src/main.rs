@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use councilbot::commands::chat;
 use councilbot::config::{Config, LogFormat};
 use tokio_util::sync::CancellationToken;
 
@@ -82,7 +83,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Command::Chat { json } => {
-            init_logging(&config, "warn");
+            // The terminal is the conversation; only failures are worth showing there.
+            init_logging(&config, "error");
             let loaded = match councilbot::content::load(&config) {
                 Ok(loaded) => loaded,
                 Err(findings) => {
@@ -91,11 +93,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
             };
-            let stdin = std::io::stdin().lock();
-            councilbot::commands::chat::run(
-                &loaded.content,
+            let stdin = std::io::stdin();
+            let options = chat::Options {
                 json,
-                stdin,
+                prompt: stdin.is_terminal(),
+            };
+            chat::run(
+                &loaded.content,
+                options,
+                stdin.lock(),
                 &mut std::io::stdout().lock(),
             )?;
             Ok(ExitCode::SUCCESS)

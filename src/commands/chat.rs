@@ -29,19 +29,34 @@ enum Step {
     Quit,
 }
 
+/// How `chat` talks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// One JSON line per input line.
+    pub json: bool,
+    /// Show a `> ` prompt (for a person at a terminal, not for scripts).
+    pub prompt: bool,
+}
+
 /// Runs the conversation until `/quit` or the end of input.
 pub fn run(
     content: &Content,
-    json: bool,
+    options: Options,
     input: impl BufRead,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
+    let json = options.json;
+    let prompt = options.prompt && !json;
     let mut state = ConversationState::new(content, None, None);
     let mut buttons: Vec<Button> = Vec::new();
     if !json {
         let greeting = conversation::greet(content, &state);
         print_turn(out, &greeting)?;
         buttons = buttons_of(&greeting);
+    }
+    if prompt {
+        write!(out, "> ")?;
+        out.flush()?;
     }
     for line in input.lines() {
         let line = line?;
@@ -65,10 +80,13 @@ pub fn run(
         if let Step::Reply(turn) = &step {
             buttons = buttons_of(turn);
         }
-        out.flush()?;
         if matches!(step, Step::Quit) {
             break;
         }
+        if prompt {
+            write!(out, "> ")?;
+        }
+        out.flush()?;
     }
     Ok(())
 }

@@ -18,7 +18,11 @@ fn chat_json_prints_one_line_per_input_line() {
     let content = load_demo();
     let input = "hello, when are my bins collected\n/lang cy\n/reset\n\n/nonsense\n/hint pl\n/1\n/quit\nnever read\n";
     let mut out = Vec::new();
-    chat::run(&content, true, input.as_bytes(), &mut out).unwrap();
+    let options = chat::Options {
+        json: true,
+        prompt: true,
+    };
+    chat::run(&content, options, input.as_bytes(), &mut out).unwrap();
     let lines: Vec<serde_json::Value> = String::from_utf8(out)
         .unwrap()
         .lines()
@@ -54,7 +58,7 @@ fn chat_without_json_is_readable_text() {
     let mut out = Vec::new();
     chat::run(
         &content,
-        false,
+        chat::Options::default(),
         "I can smell gas\n/quit\n".as_bytes(),
         &mut out,
     )

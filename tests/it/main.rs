@@ -7,6 +7,8 @@ mod health;
 mod helpers;
 mod language_eval;
 mod languages;
+mod operations;
 mod resume;
 mod safeguarding;
+mod snapshots;
 mod storage;

@@ -20,6 +20,7 @@ use futures_util::{Stream, StreamExt};
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 use tokio::time::Instant;
+use tracing::Instrument;
 
 use super::AppState;
 use super::limits::RateLimit;
@@ -96,9 +97,18 @@ pub(crate) async fn run<S>(app: AppState, mut inbound: S, out: mpsc::Sender<Outb
 where
     S: Stream<Item = Inbound> + Unpin,
 {
-    let Some(mut session) = start::handshake(&app, &mut inbound, &out).await else {
+    let Some(session) = start::handshake(&app, &mut inbound, &out).await else {
         return;
     };
+    // Every log line of this conversation carries its id (never what was typed).
+    let span = tracing::info_span!("conversation", id = %session.conversation_id);
+    serve(app, session, inbound).instrument(span).await;
+}
+
+async fn serve<S>(app: AppState, mut session: Session, mut inbound: S)
+where
+    S: Stream<Item = Inbound> + Unpin,
+{
     let idle = Duration::from_secs(app.config.server.idle_timeout_secs.max(1));
     let mut idle_deadline = Instant::now() + idle;
     loop {

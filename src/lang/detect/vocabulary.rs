@@ -30,21 +30,42 @@ pub(super) struct Known {
     pub council: bool,
 }
 
-/// The languages sharing one script, and a whatlang restricted to them.
+/// A member's place in its script group.
+pub(super) type Position = u8;
+
+/// The languages sharing one script, with their evidence indexed by position in
+/// the group, so scoring a message allocates nothing but its tally.
 pub(super) struct ScriptGroup {
     pub script: Script,
     pub members: Vec<LangIndex>,
     pub whatlang: whatlang::Detector,
+    /// Each whatlang language in the group and its position.
+    pub whatlang_positions: Vec<(Lang, Position)>,
+    /// Positions of the council's languages.
+    pub council: Vec<Position>,
+    /// Folded word to the members whose vocabulary has it.
+    pub words: HashMap<Box<str>, WordEvidence>,
+    /// Packed trigram to its weight and the members whose vocabulary has it.
+    pub trigrams: HashMap<u64, TrigramEvidence>,
+    /// Weight of a trigram no member has; it still counts in a message's total.
+    pub unseen_trigram_weight: f32,
+}
+
+pub(super) struct WordEvidence {
+    /// An English council noun residents borrow into other languages.
+    pub loanword: bool,
+    pub positions: Box<[Position]>,
+}
+
+pub(super) struct TrigramEvidence {
+    /// Higher for trigrams few of the group's languages share.
+    pub weight: f32,
+    pub positions: Box<[Position]>,
 }
 
 /// Everything the detector looks words and trigrams up in.
 pub(super) struct Vocabulary {
     pub known: Vec<Known>,
-    /// Folded word to the languages whose vocabulary has it.
-    pub words: HashMap<Box<str>, Vec<LangIndex>>,
-    /// Packed trigram of a lowercased word (with boundary spaces) to its languages.
-    pub trigrams: HashMap<u64, Vec<LangIndex>>,
-    pub loanwords: HashSet<Box<str>>,
     pub groups: Vec<ScriptGroup>,
 }
 
@@ -123,38 +144,98 @@ impl Builder {
                 .map(|(script, _)| *script);
             self.known[usize::from(*index)].script = script;
         }
-        let mut groups = Vec::new();
-        for script in SHARED_SCRIPTS {
-            let members: Vec<LangIndex> = (0..self.known.len())
-                .filter(|i| self.known[*i].script == Some(*script))
-                .filter_map(|i| LangIndex::try_from(i).ok())
-                .collect();
-            if members.is_empty() {
-                continue;
-            }
-            let allow: Vec<Lang> = members
-                .iter()
-                .filter_map(|m| self.known[usize::from(*m)].whatlang)
-                .collect();
-            let whatlang = whatlang::Detector::with_allowlist(allow);
-            groups.push(ScriptGroup {
-                script: *script,
-                members,
-                whatlang,
-            });
-        }
-        let loanwords = LOANWORDS
+        let loanwords: HashSet<&str> = LOANWORDS
             .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .map(|line| line.trim().into())
+            .map(str::trim)
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .collect();
+        let groups = SHARED_SCRIPTS
+            .iter()
+            .filter_map(|script| self.group(*script, &loanwords))
             .collect();
         Vocabulary {
             known: self.known,
-            words: self.words,
-            trigrams: self.trigrams,
-            loanwords,
             groups,
         }
+    }
+
+    /// Indexes the evidence of the languages written in `script`.
+    fn group(&self, script: Script, loanwords: &HashSet<&str>) -> Option<ScriptGroup> {
+        let members: Vec<LangIndex> = (0..self.known.len())
+            .filter(|i| self.known[*i].script == Some(script))
+            .filter_map(|i| LangIndex::try_from(i).ok())
+            .take(usize::from(Position::MAX))
+            .collect();
+        if members.is_empty() {
+            return None;
+        }
+        let positions_of = |langs: &[LangIndex]| -> Box<[Position]> {
+            members
+                .iter()
+                .enumerate()
+                .filter(|(_, member)| langs.contains(member))
+                .filter_map(|(position, _)| Position::try_from(position).ok())
+                .collect()
+        };
+        let words = self
+            .words
+            .iter()
+            .filter_map(|(word, langs)| {
+                let positions = positions_of(langs);
+                let loanword = loanwords.contains(&**word);
+                (!positions.is_empty()).then(|| {
+                    (
+                        word.clone(),
+                        WordEvidence {
+                            loanword,
+                            positions,
+                        },
+                    )
+                })
+            })
+            .collect();
+        let size = members.len() as f32;
+        let weight = |sharing: usize| (1.0 + size / (1.0 + sharing as f32)).ln();
+        let trigrams = self
+            .trigrams
+            .iter()
+            .filter_map(|(trigram, langs)| {
+                let positions = positions_of(langs);
+                let evidence = TrigramEvidence {
+                    weight: weight(positions.len()),
+                    positions,
+                };
+                (!evidence.positions.is_empty()).then_some((*trigram, evidence))
+            })
+            .collect();
+        let position = |member: &LangIndex| {
+            members
+                .iter()
+                .position(|m| m == member)
+                .and_then(|p| Position::try_from(p).ok())
+        };
+        let whatlang_positions: Vec<(Lang, Position)> = members
+            .iter()
+            .filter_map(|m| Some((self.known[usize::from(*m)].whatlang?, position(m)?)))
+            .collect();
+        let council = members
+            .iter()
+            .filter(|m| self.known[usize::from(**m)].council)
+            .filter_map(position)
+            .collect();
+        let whatlang = whatlang::Detector::with_allowlist(
+            whatlang_positions.iter().map(|(lang, _)| *lang).collect(),
+        );
+        Some(ScriptGroup {
+            script,
+            members,
+            whatlang,
+            whatlang_positions,
+            council,
+            words,
+            trigrams,
+            unseen_trigram_weight: weight(0),
+        })
     }
 }
 
