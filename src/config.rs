@@ -440,8 +440,10 @@ mod example_file {
     fn the_example_file_parses_and_states_the_defaults() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("councilbot.example.yaml");
         let example = Config::from_file(&path).unwrap();
-        let mut defaults = Config::default();
-        defaults.source = example.source.clone();
+        let defaults = Config {
+            source: example.source.clone(),
+            ..Config::default()
+        };
         assert_eq!(
             serde_json::to_value(&example).unwrap(),
             serde_json::to_value(&defaults).unwrap()
