@@ -127,7 +127,12 @@ impl Localiser {
                 lang: lang.clone(),
             };
         };
-        let bundle = &self.bundles[resolved];
+        let Some(bundle) = self.bundles.get(resolved) else {
+            return Localised {
+                text: id.to_owned(),
+                lang: resolved.clone(),
+            };
+        };
         let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) else {
             return Localised {
                 text: id.to_owned(),

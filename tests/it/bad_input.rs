@@ -8,16 +8,10 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
 
 use crate::helpers::{Client, spawn_app, spawn_app_with};
 
-async fn started(app: &crate::helpers::TestApp, page_lang: &str) -> Client {
-    let mut client = Client::connect(app).await;
-    client.start(json!({"page_lang": page_lang})).await;
-    client
-}
-
 #[tokio::test]
 async fn malformed_unknown_and_invalid_frames_get_localised_errors() {
     let app = spawn_app().await;
-    let mut client = started(&app, "cy").await;
+    let mut client = Client::started(&app, json!({"page_lang": "cy"})).await;
 
     client.send_raw(Message::text("{this is not json")).await;
     let error = client.expect("error").await;
@@ -59,7 +53,7 @@ async fn malformed_unknown_and_invalid_frames_get_localised_errors() {
 #[tokio::test]
 async fn empty_and_oversized_messages_are_refused_with_their_id() {
     let app = spawn_app_with(|config| config.server.max_message_bytes = 100).await;
-    let mut client = started(&app, "pl").await;
+    let mut client = Client::started(&app, json!({"page_lang": "pl"})).await;
 
     client
         .send(json!({"type": "message", "id": "c-1", "text": "   "}))
@@ -98,7 +92,7 @@ async fn empty_and_oversized_messages_are_refused_with_their_id() {
 #[tokio::test]
 async fn binary_frames_are_refused_and_the_socket_stays_open() {
     let app = spawn_app().await;
-    let mut client = started(&app, "ar").await;
+    let mut client = Client::started(&app, json!({"page_lang": "ar"})).await;
     client
         .send_raw(Message::binary(vec![0_u8, 159, 146, 150]))
         .await;
@@ -159,7 +153,7 @@ async fn a_fast_sender_is_asked_to_slow_down_and_nothing_is_lost() {
         config.server.rate_limit_per_minute = 120;
     })
     .await;
-    let mut client = started(&app, "en").await;
+    let mut client = Client::started(&app, json!({"page_lang": "en"})).await;
     for n in 1..=3 {
         client.say(&format!("c-{n}"), "hello").await;
     }

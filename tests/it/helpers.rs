@@ -200,6 +200,13 @@ impl Client {
         self.expect("pong").await;
     }
 
+    /// Connects and starts a new conversation with this `hello` (page language and the like).
+    pub(crate) async fn started(app: &TestApp, hello: Value) -> Client {
+        let mut client = Client::connect(app).await;
+        client.start(hello).await;
+        client
+    }
+
     pub(crate) async fn close(mut self) {
         let _ = self.socket.close(None).await;
     }

@@ -79,8 +79,7 @@ async fn the_page_hint_chooses_the_greeting_language() {
 #[tokio::test]
 async fn answers_in_the_language_the_resident_writes() {
     let app = spawn_app().await;
-    let mut client = Client::connect(&app).await;
-    client.start(json!({})).await;
+    let mut client = Client::started(&app, json!({})).await;
     let cases = [
         (
             "cy",
@@ -110,8 +109,7 @@ async fn answers_in_the_language_the_resident_writes() {
 #[tokio::test]
 async fn a_pinned_language_holds_whatever_the_resident_writes() {
     let app = spawn_app().await;
-    let mut client = Client::connect(&app).await;
-    client.start(json!({})).await;
+    let mut client = Client::started(&app, json!({})).await;
     client
         .send(json!({"type": "set_language", "lang": "cy"}))
         .await;
@@ -143,8 +141,7 @@ async fn a_pinned_language_holds_whatever_the_resident_writes() {
 #[tokio::test]
 async fn short_or_foreign_messages_keep_the_conversation_language() {
     let app = spawn_app().await;
-    let mut client = Client::connect(&app).await;
-    client.start(json!({"page_lang": "cy"})).await;
+    let mut client = Client::started(&app, json!({"page_lang": "cy"})).await;
     let (_, turn) = client.say("m1", "ok").await;
     assert_eq!(turn["lang"], "cy", "one ambiguous word does not switch");
     let (_, turn) = client
@@ -164,8 +161,7 @@ async fn short_or_foreign_messages_keep_the_conversation_language() {
 #[tokio::test]
 async fn a_language_button_pins_that_language() {
     let app = spawn_app().await;
-    let mut client = Client::connect(&app).await;
-    client.start(json!({})).await;
+    let mut client = Client::started(&app, json!({})).await;
     client
         .send(json!({"type": "message", "id": "b1", "text": "Polski", "payload": "lang:pl"}))
         .await;

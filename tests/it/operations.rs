@@ -36,8 +36,7 @@ async fn logs_carry_turn_facts_but_nothing_a_resident_typed() {
     let _guard = tracing::subscriber::set_default(subscriber);
 
     let app = spawn_app().await;
-    let mut client = Client::connect(&app).await;
-    client.start(json!({})).await;
+    let mut client = Client::started(&app, json!({})).await;
     client
         .say(
             "c-1",

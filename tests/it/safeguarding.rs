@@ -7,8 +7,7 @@ use crate::helpers::{Client, spawn_app};
 #[tokio::test]
 async fn risk_phrases_get_emergency_numbers_and_a_person() {
     let app = spawn_app().await;
-    let mut client = Client::connect(&app).await;
-    client.start(json!({})).await;
+    let mut client = Client::started(&app, json!({})).await;
     let cases = [
         (
             "I've got nowhere to sleep tonight",
@@ -47,8 +46,7 @@ async fn risk_phrases_get_emergency_numbers_and_a_person() {
 #[tokio::test]
 async fn risk_phrases_are_answered_in_the_language_they_are_written_in() {
     let app = spawn_app().await;
-    let mut client = Client::connect(&app).await;
-    client.start(json!({})).await;
+    let mut client = Client::started(&app, json!({})).await;
     for (id, text, lang) in [
         ("s1", "czuję gaz w mieszkaniu", "pl"),
         ("s2", "dw i'n ddigartref heno", "cy"),
@@ -65,8 +63,7 @@ async fn risk_phrases_are_answered_in_the_language_they_are_written_in() {
 #[tokio::test]
 async fn ordinary_questions_do_not_trigger_safeguarding() {
     let app = spawn_app().await;
-    let mut client = Client::connect(&app).await;
-    client.start(json!({})).await;
+    let mut client = Client::started(&app, json!({})).await;
     for (id, text) in [
         ("o1", "how do I pay my gas bill"),
         ("o2", "when is the garden waste collected"),
@@ -84,8 +81,7 @@ async fn ordinary_questions_do_not_trigger_safeguarding() {
 #[tokio::test]
 async fn asking_for_a_person_after_misses_is_never_a_dead_end() {
     let app = spawn_app().await;
-    let mut client = Client::connect(&app).await;
-    client.start(json!({})).await;
+    let mut client = Client::started(&app, json!({})).await;
     let (_, first) = client.say("m1", "zxqv wibble").await;
     assert_eq!(first["messages"][0]["source"]["kind"], "fallback");
     assert!(
