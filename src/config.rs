@@ -76,6 +76,13 @@ pub struct ServerConfig {
     pub rate_limit_burst: u32,
     /// Sustained messages per minute a conversation may send.
     pub rate_limit_per_minute: u32,
+    /// Messages all conversations from one address may send in a burst.
+    pub address_rate_limit_burst: u32,
+    /// Sustained messages per minute from one address.
+    pub address_rate_limit_per_minute: u32,
+    /// Take the client's address from `X-Forwarded-For` (set only behind a
+    /// proxy that writes it).
+    pub trust_forwarded_for: bool,
     /// A resident socket with no traffic for this long is closed (it can resume).
     pub idle_timeout_secs: u64,
     /// How long a conversation can be resumed after its last message.
@@ -90,6 +97,9 @@ impl Default for ServerConfig {
             max_message_bytes: 2048,
             rate_limit_burst: 10,
             rate_limit_per_minute: 30,
+            address_rate_limit_burst: 60,
+            address_rate_limit_per_minute: 240,
+            trust_forwarded_for: false,
             idle_timeout_secs: 30 * 60,
             resume_ttl_hours: 24,
         }

@@ -20,6 +20,7 @@ pub mod config;
 pub mod content;
 pub mod conversation;
 pub mod error;
+pub mod flows;
 pub mod gateway;
 pub mod lang;
 pub mod redact;
@@ -72,6 +73,8 @@ pub async fn run(
         startup_ms = started.elapsed().as_millis() as u64,
         "councilbot ready"
     );
+    // Each connection knows its peer's address, for the per-address rate limit.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown.cancelled_owned())
         .await?;

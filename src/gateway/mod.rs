@@ -29,6 +29,7 @@ pub struct AppState {
     pub content: Arc<ArcSwap<Content>>,
     pub store: Store,
     pub(crate) sessions: registry::Registry,
+    pub(crate) addresses: Arc<limits::AddressLimits>,
     /// Cancelled when the server starts shutting down.
     pub shutdown: CancellationToken,
     /// Every resident socket's task, so shutdown can wait for them.
@@ -43,10 +44,14 @@ impl AppState {
         shutdown: CancellationToken,
     ) -> AppState {
         AppState {
-            config: Arc::new(config),
             content: Arc::new(ArcSwap::from_pointee(content)),
             store,
             sessions: registry::Registry::default(),
+            addresses: Arc::new(limits::AddressLimits::new(
+                config.server.address_rate_limit_burst,
+                config.server.address_rate_limit_per_minute,
+            )),
+            config: Arc::new(config),
             shutdown,
             tasks: TaskTracker::new(),
         }

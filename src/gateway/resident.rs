@@ -1,8 +1,11 @@
 //! `GET /ws/chat`: the origin check, the upgrade, and the glue between the
 //! websocket and the session (a reader stream and a writer task).
 
-use axum::extract::State;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{SplitSink, SplitStream};
@@ -19,19 +22,21 @@ const OUTBOUND_QUEUE: usize = 32;
 const READ_BUFFER: usize = 4 * 1024;
 /// The largest websocket message read at all; a larger one closes the socket (1009).
 const SOCKET_LIMIT: usize = 64 * 1024;
+/// A client that takes longer than this to take a frame is treated as gone, so
+/// a resident who stops reading cannot hold up shutdown or a takeover.
+const SEND_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub(crate) async fn chat_socket(
     State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
     if !origin_allowed(&app.config.server.allowed_origins, &headers) {
-        return (
-            StatusCode::FORBIDDEN,
-            "this site is not allowed to open the council's chat",
-        )
-            .into_response();
+        let refusal = "this site is not allowed to open the council's chat";
+        return (StatusCode::FORBIDDEN, refusal).into_response();
     }
+    let client = client_address(peer.ip(), &headers, app.config.server.trust_forwarded_for);
     // Frames over the message limit are answered with an error and the socket
     // stays open; the websocket layer itself only guards memory, far above it.
     let socket_limit = session::frame_limit(app.config.server.max_message_bytes).max(SOCKET_LIMIT);
@@ -40,15 +45,29 @@ pub(crate) async fn chat_socket(
         .read_buffer_size(READ_BUFFER)
         .max_message_size(socket_limit)
         .max_frame_size(socket_limit)
-        .on_upgrade(move |socket| tasks.track_future(serve(app, socket)))
+        .on_upgrade(move |socket| tasks.track_future(serve(app, client, socket)))
 }
 
-async fn serve(app: AppState, socket: WebSocket) {
+async fn serve(app: AppState, client: IpAddr, socket: WebSocket) {
     let (sink, stream) = socket.split();
     let (out, queue) = mpsc::channel(OUTBOUND_QUEUE);
     let writer = tokio::spawn(write(sink, queue));
-    session::run(app, inbound(stream), out).await;
+    session::run(app, client, inbound(stream), out).await;
     let _ = writer.await;
+}
+
+/// The client's address: the peer's, or behind a trusted proxy the first
+/// address in `X-Forwarded-For`.
+fn client_address(peer: IpAddr, headers: &HeaderMap, trust_forwarded_for: bool) -> IpAddr {
+    if !trust_forwarded_for {
+        return peer;
+    }
+    headers
+        .get("x-forwarded-for")
+        .and_then(|value| value.to_str().ok())
+        .and_then(|list| list.split(',').next())
+        .and_then(|first| first.trim().parse().ok())
+        .unwrap_or(peer)
 }
 
 /// The socket's messages as the session sees them. Pings are answered by the
@@ -90,27 +109,31 @@ fn read_error(error: axum::Error) -> Option<Inbound> {
     }
 }
 
-/// Owns the socket's send half and drains the session's queue into it.
+/// Owns the socket's send half and drains the session's queue into it. Ends
+/// (dropping the queue, which the session notices) when the client is gone or
+/// too slow to take a frame.
 async fn write(mut sink: SplitSink<WebSocket, Message>, mut queue: mpsc::Receiver<Outbound>) {
     while let Some(outbound) = queue.recv().await {
-        match outbound {
-            Outbound::Frame(text) => {
-                if sink.send(Message::Text(text.into())).await.is_err() {
-                    return;
-                }
-            }
+        let (message, last) = match outbound {
+            Outbound::Frame(text) => (Message::Text(text.into()), false),
             Outbound::Close { code, reason } => {
-                let _ = sink
-                    .send(Message::Close(Some(CloseFrame {
-                        code,
-                        reason: reason.into(),
-                    })))
-                    .await;
+                let frame = CloseFrame {
+                    code,
+                    reason: reason.into(),
+                };
+                (Message::Close(Some(frame)), true)
+            }
+        };
+        match tokio::time::timeout(SEND_TIMEOUT, sink.send(message)).await {
+            Ok(Ok(())) if !last => {}
+            Ok(_) => return,
+            Err(_) => {
+                tracing::debug!("resident socket too slow to read; closing it");
                 return;
             }
         }
     }
-    let _ = sink.close().await;
+    let _ = tokio::time::timeout(SEND_TIMEOUT, sink.close()).await;
 }
 
 /// Browsers send `Origin` with websocket upgrades. An empty allow-list admits

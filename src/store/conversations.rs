@@ -2,6 +2,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
+use tokio::sync::oneshot;
 
 use super::writer::WriteOp;
 use super::{Store, StoreError};
@@ -15,6 +16,8 @@ pub struct ConversationRow {
     pub lang: String,
     /// The conversation's state as JSON.
     pub state: String,
+    /// The session allowed to write it (a random token per session).
+    pub owner: String,
     /// The seq the next event will get.
     pub next_seq: i64,
     pub created_at: i64,
@@ -37,15 +40,57 @@ pub struct EventRow {
     pub created_at: i64,
 }
 
+/// Everything one turn writes: the conversation's new state and its new events,
+/// committed together or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub conversation: ConversationRow,
+    pub events: Vec<EventRow>,
+}
+
 impl Store {
-    /// Queues an insert-or-update of a conversation.
-    pub async fn save_conversation(&self, row: ConversationRow) -> Result<(), StoreError> {
-        self.enqueue(WriteOp::SaveConversation(row)).await
+    /// Commits a unit and returns once it is durable. Refused with
+    /// [`StoreError::NotOwner`] if another session has taken the conversation
+    /// over, and with [`StoreError::Duplicate`] if a client message id is stored
+    /// already.
+    pub async fn commit(&self, unit: Unit) -> Result<(), StoreError> {
+        let (reply, result) = oneshot::channel();
+        self.enqueue(WriteOp::Commit(unit, reply)).await?;
+        result.await.map_err(|_| StoreError::Closed)?
     }
 
-    /// Queues an event; events are committed in the order they were queued.
-    pub async fn append_event(&self, row: EventRow) -> Result<(), StoreError> {
-        self.enqueue(WriteOp::AppendEvent(row)).await
+    /// Makes `owner` the only session that may write the conversation; any
+    /// other session's later writes are refused. `false` if it does not exist.
+    pub async fn take_over(
+        &self,
+        conversation_id: &str,
+        owner: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let result =
+            sqlx::query("UPDATE conversations SET owner = $1, updated_at = $2 WHERE id = $3")
+                .bind(owner)
+                .bind(now)
+                .bind(conversation_id)
+                .execute(self.pool())
+                .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// The seq a client message id was stored as, if it was.
+    pub async fn client_message_seq(
+        &self,
+        conversation_id: &str,
+        client_id: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query(
+            "SELECT seq FROM conversation_events WHERE conversation_id = $1 AND client_id = $2",
+        )
+        .bind(conversation_id)
+        .bind(client_id)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|row| row.try_get("seq")).transpose()?)
     }
 
     /// The conversation a resume token belongs to, if any.
@@ -54,7 +99,7 @@ impl Store {
         resume_token_hash: &str,
     ) -> Result<Option<ConversationRow>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, resume_token_hash, lang, state, next_seq, created_at, updated_at \
+            "SELECT id, resume_token_hash, lang, state, owner, next_seq, created_at, updated_at \
              FROM conversations WHERE resume_token_hash = $1",
         )
         .bind(resume_token_hash)
@@ -87,6 +132,7 @@ fn conversation_from_row(row: &AnyRow) -> Result<ConversationRow, StoreError> {
         resume_token_hash: row.try_get("resume_token_hash")?,
         lang: row.try_get("lang")?,
         state: row.try_get("state")?,
+        owner: row.try_get("owner")?,
         next_seq: row.try_get("next_seq")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
@@ -106,35 +152,48 @@ fn event_from_row(row: &AnyRow) -> Result<EventRow, StoreError> {
     })
 }
 
-pub(super) async fn upsert(
+/// Writes a unit inside `transaction`: the conversation first (its events
+/// refer to it), each write only if the unit's session still owns it.
+pub(super) async fn write_unit(
     transaction: &mut Transaction<'_, Any>,
-    row: &ConversationRow,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO conversations (id, resume_token_hash, lang, state, next_seq, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+    unit: &Unit,
+) -> Result<(), StoreError> {
+    let row = &unit.conversation;
+    let written = sqlx::query(
+        "INSERT INTO conversations (id, resume_token_hash, lang, state, owner, next_seq, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, state = excluded.state, \
-         next_seq = excluded.next_seq, updated_at = excluded.updated_at",
+         next_seq = excluded.next_seq, updated_at = excluded.updated_at \
+         WHERE conversations.owner = excluded.owner",
     )
     .bind(&row.id)
     .bind(&row.resume_token_hash)
     .bind(&row.lang)
     .bind(&row.state)
+    .bind(&row.owner)
     .bind(row.next_seq)
     .bind(row.created_at)
     .bind(row.updated_at)
     .execute(&mut **transaction)
     .await?;
+    if written.rows_affected() == 0 {
+        return Err(StoreError::NotOwner);
+    }
+    for event in &unit.events {
+        insert_event(transaction, event, &row.owner).await?;
+    }
     Ok(())
 }
 
-pub(super) async fn insert_event(
+async fn insert_event(
     transaction: &mut Transaction<'_, Any>,
     row: &EventRow,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    owner: &str,
+) -> Result<(), StoreError> {
+    let written = sqlx::query(
         "INSERT INTO conversation_events (conversation_id, seq, kind, client_id, detected, lang, body, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8 \
+         WHERE EXISTS (SELECT 1 FROM conversations WHERE id = $1 AND owner = $9)",
     )
     .bind(&row.conversation_id)
     .bind(row.seq)
@@ -144,7 +203,12 @@ pub(super) async fn insert_event(
     .bind(&row.lang)
     .bind(&row.body)
     .bind(row.created_at)
+    .bind(owner)
     .execute(&mut **transaction)
-    .await?;
+    .await
+    .map_err(StoreError::from_write)?;
+    if written.rows_affected() == 0 {
+        return Err(StoreError::NotOwner);
+    }
     Ok(())
 }

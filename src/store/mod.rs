@@ -1,9 +1,10 @@
 //! The only module that talks to the database: SQLite (embedded default) or
 //! PostgreSQL, through one sqlx code path, with migrations embedded in the binary.
 //!
-//! Writes go through one writer task that batches them into transactions, so a
-//! busy server commits many conversations' turns at once; `flush` waits until
-//! everything sent before it is committed. Reads go straight to the pool.
+//! Writes go through one writer task: each session hands it everything a turn
+//! writes and waits until it is durable before acknowledging anything, while
+//! the writer commits many sessions' turns in one transaction. Reads go
+//! straight to the pool.
 
 mod conversations;
 mod writer;
@@ -15,7 +16,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 use tokio::sync::{mpsc, oneshot};
 
-pub use conversations::{ConversationRow, EventRow};
+pub use conversations::{ConversationRow, EventRow, Unit};
 use writer::WriteOp;
 
 use crate::error::ErrorKind;
@@ -45,13 +46,38 @@ pub enum StoreError {
     Corrupt(String),
     #[error("the store is shutting down")]
     Closed,
+    #[error("another session has taken the conversation over")]
+    NotOwner,
+    #[error("already stored")]
+    Duplicate,
 }
 
 impl StoreError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             StoreError::Corrupt(_) => ErrorKind::Internal,
+            StoreError::NotOwner | StoreError::Duplicate => ErrorKind::Conflict,
             _ => ErrorKind::Unavailable,
+        }
+    }
+
+    /// Worth retrying: the database was busy or unreachable, not refusing.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Database(error) => error.as_database_error().is_none_or(|db| {
+                !(db.is_unique_violation()
+                    || db.is_foreign_key_violation()
+                    || db.is_check_violation())
+            }),
+            _ => false,
+        }
+    }
+
+    /// A write's error, with a repeated unique key read as [`StoreError::Duplicate`].
+    fn from_write(error: sqlx::Error) -> StoreError {
+        match error.as_database_error() {
+            Some(db) if db.is_unique_violation() => StoreError::Duplicate,
+            _ => StoreError::Database(error),
         }
     }
 }
@@ -108,16 +134,6 @@ impl Store {
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
-    }
-
-    /// Waits until every write queued before this call is committed.
-    pub async fn flush(&self) -> Result<(), StoreError> {
-        let (done, committed) = oneshot::channel();
-        self.writes
-            .send(WriteOp::Flush(done))
-            .await
-            .map_err(|_| StoreError::Closed)?;
-        committed.await.map_err(|_| StoreError::Closed)
     }
 
     /// Commits what is queued and stops the writer; later writes are refused.

@@ -89,6 +89,7 @@ fn conversation(id: &str, next_seq: i64) -> ConversationRow {
         resume_token_hash: format!("hash-{id}"),
         lang: "cy".to_owned(),
         state: "{}".to_owned(),
+        owner: format!("owner-{id}"),
         next_seq,
         created_at: 1,
         updated_at: next_seq,
@@ -108,16 +109,20 @@ fn event(id: &str, seq: i64) -> EventRow {
     }
 }
 
+fn unit(id: &str, seqs: std::ops::RangeInclusive<i64>) -> Unit {
+    let next = *seqs.end() + 1;
+    Unit {
+        conversation: conversation(id, next),
+        events: seqs.map(|seq| event(id, seq)).collect(),
+    }
+}
+
 #[tokio::test]
-async fn writes_are_readable_after_flush_in_order() {
+async fn committed_units_are_readable_in_order() {
     for test in backends().await {
         let store = &test.store;
-        store.save_conversation(conversation("a", 1)).await.unwrap();
-        for seq in 1..=5 {
-            store.append_event(event("a", seq)).await.unwrap();
-        }
-        store.save_conversation(conversation("a", 6)).await.unwrap();
-        store.flush().await.unwrap();
+        store.commit(unit("a", 1..=2)).await.unwrap();
+        store.commit(unit("a", 3..=5)).await.unwrap();
 
         let found = store.find_conversation("hash-a").await.unwrap().unwrap();
         assert_eq!(found, conversation("a", 6), "{:?}", store.backend());
@@ -126,6 +131,7 @@ async fn writes_are_readable_after_flush_in_order() {
             after_two,
             (3..=5).map(|seq| event("a", seq)).collect::<Vec<_>>()
         );
+        assert_eq!(store.client_message_seq("a", "c-4").await.unwrap(), Some(4));
         assert!(
             store
                 .find_conversation("hash-unknown")
@@ -138,19 +144,61 @@ async fn writes_are_readable_after_flush_in_order() {
 }
 
 #[tokio::test]
-async fn many_conversations_commit_together() {
+async fn concurrent_units_commit_together_and_a_bad_one_costs_only_itself() {
+    for test in backends().await {
+        let store = test.store.clone();
+        store.commit(unit("taken", 1..=1)).await.unwrap();
+        let mut writers = Vec::new();
+        for n in 0..200 {
+            let store = store.clone();
+            writers.push(tokio::spawn(async move {
+                store.commit(unit(&format!("c{n}"), 1..=2)).await
+            }));
+        }
+        // In the middle of them: a unit repeating a stored seq.
+        let bad = store.commit(unit("taken", 1..=1));
+        let (bad, results) = tokio::join!(bad, futures_util::future::join_all(writers));
+        assert!(bad.is_err(), "a repeated seq is refused");
+        assert!(
+            results.into_iter().all(|r| r.unwrap().is_ok()),
+            "every other unit is committed"
+        );
+        for n in [0, 100, 199] {
+            assert_eq!(
+                store.events_after(&format!("c{n}"), 0).await.unwrap().len(),
+                2
+            );
+        }
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_taken_over_conversation_refuses_the_old_owner() {
     for test in backends().await {
         let store = &test.store;
-        for n in 0..300 {
-            let id = format!("c{n}");
-            store.save_conversation(conversation(&id, 2)).await.unwrap();
-            store.append_event(event(&id, 1)).await.unwrap();
-        }
-        store.flush().await.unwrap();
-        for n in [0, 150, 299] {
-            let events = store.events_after(&format!("c{n}"), 0).await.unwrap();
-            assert_eq!(events.len(), 1);
-        }
+        store.commit(unit("x", 1..=1)).await.unwrap();
+        assert!(store.take_over("x", "newcomer", 10).await.unwrap());
+        let stale = store.commit(unit("x", 2..=2)).await;
+        assert!(matches!(stale, Err(StoreError::NotOwner)), "{stale:?}");
+        let mut fresh = unit("x", 2..=2);
+        fresh.conversation.owner = "newcomer".to_owned();
+        store.commit(fresh).await.unwrap();
+        assert_eq!(store.events_after("x", 0).await.unwrap().len(), 2);
+        assert!(!store.take_over("missing", "anyone", 10).await.unwrap());
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_client_message_id_is_stored_once() {
+    for test in backends().await {
+        let store = &test.store;
+        store.commit(unit("d", 1..=2)).await.unwrap();
+        let mut again = unit("d", 3..=3);
+        again.events[0].client_id = Some("c-2".to_owned());
+        let result = store.commit(again).await;
+        assert!(matches!(result, Err(StoreError::Duplicate)), "{result:?}");
         test.finish().await;
     }
 }
@@ -158,10 +206,7 @@ async fn many_conversations_commit_together() {
 #[tokio::test]
 async fn reopening_keeps_data_and_does_not_rerun_migrations() {
     let test = sqlite().await;
-    test.store
-        .save_conversation(conversation("kept", 3))
-        .await
-        .unwrap();
+    test.store.commit(unit("kept", 1..=2)).await.unwrap();
     test.store.close().await;
     let reopened = Store::open(&test.url, test._dir.path()).await.unwrap();
     assert_eq!(

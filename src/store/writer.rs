@@ -1,38 +1,37 @@
-//! The store's single writer: takes queued writes in arrival order and commits
-//! them in batches, one transaction per batch.
+//! The store's single writer. Each session hands it a [`Unit`] (everything one
+//! turn writes) and waits for the result before acknowledging anything. Units
+//! that arrive together are committed in one transaction; if that transaction
+//! fails, each unit is committed on its own, so one bad unit never costs the
+//! others.
 
 use std::time::Duration;
 
 use sqlx::AnyPool;
 use tokio::sync::{mpsc, oneshot};
 
-use super::conversations::{self, ConversationRow, EventRow};
+use super::StoreError;
+use super::conversations::{self, Unit};
 
-/// Writes a batch may hold; more wait for the next transaction.
-const MAX_BATCH: usize = 512;
-/// Attempts at a batch before it is given up (and logged) as lost.
-const ATTEMPTS: u32 = 5;
+/// Units a transaction may hold.
+const MAX_BATCH: usize = 256;
+/// Attempts at one unit when the database is briefly unavailable.
+const ATTEMPTS: u32 = 3;
 
 pub(super) enum WriteOp {
-    SaveConversation(ConversationRow),
-    AppendEvent(EventRow),
-    /// Answered once everything queued before it is committed.
-    Flush(oneshot::Sender<()>),
-    /// Commits what is queued, answers, and stops the writer.
+    Commit(Unit, oneshot::Sender<Result<(), StoreError>>),
+    /// Finishes what is queued, answers, and stops the writer.
     Close(oneshot::Sender<()>),
 }
 
 pub(super) async fn run(pool: AnyPool, mut queue: mpsc::Receiver<WriteOp>) {
-    let mut batch = Vec::with_capacity(MAX_BATCH);
-    let mut waiting: Vec<oneshot::Sender<()>> = Vec::new();
+    let mut batch: Vec<(Unit, oneshot::Sender<Result<(), StoreError>>)> =
+        Vec::with_capacity(MAX_BATCH);
     while let Some(first) = queue.recv().await {
         let mut closing = None;
         let mut next = Some(first);
         while let Some(op) = next.take() {
             match op {
-                WriteOp::SaveConversation(row) => batch.push(Write::Conversation(row)),
-                WriteOp::AppendEvent(row) => batch.push(Write::Event(row)),
-                WriteOp::Flush(done) => waiting.push(done),
+                WriteOp::Commit(unit, reply) => batch.push((unit, reply)),
                 WriteOp::Close(done) => {
                     closing = Some(done);
                     break;
@@ -42,10 +41,7 @@ pub(super) async fn run(pool: AnyPool, mut queue: mpsc::Receiver<WriteOp>) {
                 next = queue.try_recv().ok();
             }
         }
-        commit(&pool, &mut batch).await;
-        for done in waiting.drain(..) {
-            let _ = done.send(());
-        }
+        commit_batch(&pool, &mut batch).await;
         if let Some(done) = closing {
             let _ = done.send(());
             return;
@@ -53,40 +49,50 @@ pub(super) async fn run(pool: AnyPool, mut queue: mpsc::Receiver<WriteOp>) {
     }
 }
 
-enum Write {
-    Conversation(ConversationRow),
-    Event(EventRow),
-}
-
-async fn commit(pool: &AnyPool, batch: &mut Vec<Write>) {
-    if batch.is_empty() {
+async fn commit_batch(
+    pool: &AnyPool,
+    batch: &mut Vec<(Unit, oneshot::Sender<Result<(), StoreError>>)>,
+) {
+    if batch.len() > 1 && commit_together(pool, batch).await.is_ok() {
+        for (_, reply) in batch.drain(..) {
+            let _ = reply.send(Ok(()));
+        }
         return;
     }
-    for attempt in 1..=ATTEMPTS {
-        match commit_once(pool, batch).await {
-            Ok(()) => {
-                batch.clear();
-                return;
-            }
-            Err(error) if attempt < ATTEMPTS => {
-                tracing::warn!(%error, attempt, writes = batch.len(), "store batch failed, retrying");
-                tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
-            }
-            Err(error) => {
-                tracing::error!(%error, writes = batch.len(), "store batch lost after retries");
-            }
-        }
+    for (unit, reply) in batch.drain(..) {
+        let _ = reply.send(commit_alone(pool, &unit).await);
     }
-    batch.clear();
 }
 
-async fn commit_once(pool: &AnyPool, batch: &[Write]) -> Result<(), sqlx::Error> {
+async fn commit_together(
+    pool: &AnyPool,
+    batch: &[(Unit, oneshot::Sender<Result<(), StoreError>>)],
+) -> Result<(), StoreError> {
     let mut transaction = pool.begin().await?;
-    for write in batch {
-        match write {
-            Write::Conversation(row) => conversations::upsert(&mut transaction, row).await?,
-            Write::Event(row) => conversations::insert_event(&mut transaction, row).await?,
+    for (unit, _) in batch {
+        conversations::write_unit(&mut transaction, unit).await?;
+    }
+    transaction.commit().await?;
+    Ok(())
+}
+
+async fn commit_alone(pool: &AnyPool, unit: &Unit) -> Result<(), StoreError> {
+    let mut attempt = 1;
+    loop {
+        let result = async {
+            let mut transaction = pool.begin().await?;
+            conversations::write_unit(&mut transaction, unit).await?;
+            transaction.commit().await?;
+            Ok::<(), StoreError>(())
+        }
+        .await;
+        match result {
+            Err(error) if error.is_transient() && attempt < ATTEMPTS => {
+                tracing::warn!(%error, attempt, "store write failed, retrying");
+                tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
+                attempt += 1;
+            }
+            other => return other,
         }
     }
-    transaction.commit().await
 }

@@ -202,3 +202,77 @@ async fn other_sites_cannot_open_the_chat() {
     app.stop().await.unwrap();
     listed.stop().await.unwrap();
 }
+
+#[tokio::test]
+async fn control_characters_in_message_ids_are_refused() {
+    let app = spawn_app().await;
+    let mut client = Client::started(&app, json!({})).await;
+    client
+        .send(json!({"type": "message", "id": "x\u{0000}", "text": "hello"}))
+        .await;
+    assert_eq!(client.expect("error").await["code"], "invalid-frame");
+    let (ack, _) = client.say("c-1", "hello").await;
+    assert_eq!(ack["seq"], 2, "the refused message used no seq");
+    app.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn language_changes_count_against_the_rate_limit() {
+    let app = spawn_app_with(|config| {
+        config.server.rate_limit_burst = 3;
+        config.server.rate_limit_per_minute = 1;
+    })
+    .await;
+    let mut client = Client::started(&app, json!({})).await;
+    for lang in ["cy", "pl", "ar"] {
+        client
+            .send(json!({"type": "set_language", "lang": lang}))
+            .await;
+        client.expect("turn").await;
+    }
+    client
+        .send(json!({"type": "set_language", "lang": "en"}))
+        .await;
+    assert_eq!(client.expect("error").await["code"], "rate-limited");
+    app.stop().await.unwrap();
+}
+
+/// Floods the server with frames whose replies it never reads, until the
+/// server must be waiting on it.
+async fn flood_without_reading(client: &mut Client) {
+    for _ in 0..40_000 {
+        client.send_raw(Message::text("{not json")).await;
+    }
+}
+
+#[tokio::test]
+async fn a_client_that_stops_reading_holds_up_neither_shutdown_nor_a_resume() {
+    let app = spawn_app().await;
+    let mut stuck = Client::connect(&app).await;
+    let (welcome, _) = stuck.start(json!({})).await;
+    let token = welcome["resume_token"].as_str().unwrap().to_owned();
+    stuck.say("c-1", "hello").await;
+    flood_without_reading(&mut stuck).await;
+
+    let mut resumed = Client::connect(&app).await;
+    resumed
+        .send(json!({"type": "hello", "v": 1, "resume_token": token, "last_seq": 3}))
+        .await;
+    let welcome = tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        resumed.expect("welcome"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(welcome["resumed"], true);
+    let (ack, _) = resumed.say("c-2", "still me").await;
+    assert_eq!(ack["seq"], 4, "one session at a time: no seq is reused");
+
+    let mut another = Client::started(&app, json!({})).await;
+    flood_without_reading(&mut another).await;
+    let stopped = tokio::time::timeout(std::time::Duration::from_secs(30), app.stop()).await;
+    assert!(
+        stopped.is_ok(),
+        "shutdown finished although a client stopped reading"
+    );
+}

@@ -4,16 +4,16 @@
 //!
 //! The session owns its conversation's state without locks and `select!`s on
 //! the next frame, a takeover by a newer socket, shutdown and an idle timer.
-//! Every resident message and bot turn is queued to the store before it is
-//! acknowledged or sent, numbered by a per-conversation `seq`, so a resumed
-//! client gets exactly what it missed.
+//! Everything a turn writes (the resident's message, the bot's turn, the new
+//! state) is committed to the store before the message is acknowledged or the
+//! turn sent, numbered by a per-conversation `seq`; a failed commit acknowledges
+//! nothing and leaves the state as it was, so the client simply sends again.
 
 mod start;
 mod turns;
 
-pub(crate) use turns::frame_limit;
-
 use std::collections::VecDeque;
+use std::net::IpAddr;
 use std::time::Duration;
 
 use futures_util::{Stream, StreamExt};
@@ -22,11 +22,14 @@ use tokio::sync::mpsc;
 use tokio::time::Instant;
 use tracing::Instrument;
 
+pub(crate) use turns::frame_limit;
+
 use super::AppState;
 use super::limits::RateLimit;
 use super::protocol::ServerFrame;
 use super::registry::Claim;
 use crate::conversation::ConversationState;
+use crate::lang::Arg;
 use crate::lang::messages::{self, Msg};
 
 /// A frame from the resident's socket, as the session sees it.
@@ -53,13 +56,16 @@ pub(crate) mod close {
     pub(crate) const GOING_AWAY: u16 = 1001;
     pub(crate) const INVALID_DATA: u16 = 1007;
     pub(crate) const TOO_BIG: u16 = 1009;
+    pub(crate) const INTERNAL: u16 = 1011;
+    pub(crate) const TRY_AGAIN_LATER: u16 = 1013;
     /// The conversation was taken over by a newer connection.
     pub(crate) const REPLACED: u16 = 4000;
     /// The client spoke a protocol version this server does not.
     pub(crate) const UNSUPPORTED_VERSION: u16 = 4001;
 }
 
-/// Client message ids remembered per conversation to recognise resends.
+/// Client message ids remembered per conversation to recognise resends
+/// without a database read; older ones are found by the store's unique index.
 const REMEMBERED_IDS: usize = 64;
 /// How long a new socket may take to send `hello`.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(30);
@@ -77,8 +83,11 @@ struct StoredState {
 struct Session {
     app: AppState,
     out: mpsc::Sender<Outbound>,
+    peer: IpAddr,
     conversation_id: String,
     claim: Claim,
+    /// This session's write token: the store refuses writes by other owners.
+    owner: String,
     state: StoredState,
     next_seq: i64,
     created_at: i64,
@@ -93,11 +102,11 @@ enum Flow {
 }
 
 /// Runs a resident socket's session to its end.
-pub(crate) async fn run<S>(app: AppState, mut inbound: S, out: mpsc::Sender<Outbound>)
+pub(crate) async fn run<S>(app: AppState, peer: IpAddr, mut inbound: S, out: mpsc::Sender<Outbound>)
 where
     S: Stream<Item = Inbound> + Unpin,
 {
-    let Some(session) = start::handshake(&app, &mut inbound, &out).await else {
+    let Some(session) = start::handshake(&app, peer, &mut inbound, &out).await else {
         return;
     };
     // Every log line of this conversation carries its id (never what was typed).
@@ -112,29 +121,24 @@ where
     let idle = Duration::from_secs(app.config.server.idle_timeout_secs.max(1));
     let mut idle_deadline = Instant::now() + idle;
     loop {
-        tokio::select! {
+        let flow = tokio::select! {
             frame = inbound.next() => {
                 let Some(frame) = frame else { break };
                 idle_deadline = Instant::now() + idle;
-                if session.handle(frame).await == Flow::Stop {
-                    break;
-                }
+                session.handle(frame).await
             }
-            Some(done) = session.claim.detach_requests.recv() => {
-                session.send_error(messages::ERROR_REPLACED, &[], None).await;
-                session.close(close::REPLACED, "replaced").await;
-                let _ = session.app.store.flush().await;
-                let _ = done.send(());
-                return;
-            }
+            Some(()) = session.claim.detach_requests.recv() => session.replaced().await,
             () = app.shutdown.cancelled() => {
                 session.close(close::GOING_AWAY, "server shutting down").await;
-                break;
+                Flow::Stop
             }
             () = tokio::time::sleep_until(idle_deadline) => {
                 session.close(close::NORMAL, "idle").await;
-                break;
+                Flow::Stop
             }
+        };
+        if flow == Flow::Stop {
+            break;
         }
     }
     app.sessions.release(&session.claim);
@@ -146,8 +150,7 @@ impl Session {
             Inbound::Text(text) => self.handle_text(&text).await,
             Inbound::Binary => {
                 self.send_error(messages::ERROR_BINARY_NOT_SUPPORTED, &[], None)
-                    .await;
-                Flow::Continue
+                    .await
             }
             Inbound::InvalidUtf8 => {
                 // RFC 6455 §8.1: the connection must be failed; the client resumes.
@@ -170,9 +173,20 @@ impl Session {
         }
     }
 
-    async fn send(&self, frame: &ServerFrame) {
-        // A closed writer means the socket is gone; the loop notices on its next read.
-        let _ = self.out.send(Outbound::Frame(frame.to_json())).await;
+    /// Another socket took the conversation over: say so and end.
+    async fn replaced(&self) -> Flow {
+        self.send_error(messages::ERROR_REPLACED, &[], None).await;
+        self.close(close::REPLACED, "replaced").await;
+        Flow::Stop
+    }
+
+    /// Queues a frame for the socket; `Stop` if the socket's writer has gone
+    /// (the client stopped reading or disconnected).
+    async fn send(&self, frame: &ServerFrame) -> Flow {
+        match self.out.send(Outbound::Frame(frame.to_json())).await {
+            Ok(()) => Flow::Continue,
+            Err(_) => Flow::Stop,
+        }
     }
 
     async fn close(&self, code: u16, reason: &'static str) {
@@ -180,23 +194,26 @@ impl Session {
     }
 
     /// Sends a localised error frame in the conversation's language.
-    async fn send_error(
-        &self,
-        message: Msg,
-        args: &[(&str, crate::lang::Arg)],
-        id: Option<String>,
-    ) {
-        let content = self.app.content.load();
-        let localised = content
-            .localiser
-            .format(&self.state.conversation.lang, message.id, args);
-        let frame = ServerFrame::Error {
-            code: message.code().to_owned(),
-            dir: localised.lang.direction(),
-            text: localised.text,
-            lang: localised.lang,
-            id,
-        };
-        self.send(&frame).await;
+    async fn send_error(&self, message: Msg, args: &[(&str, Arg)], id: Option<String>) -> Flow {
+        let frame = error_frame(&self.app, &self.state.conversation.lang, message, args, id);
+        self.send(&frame).await
+    }
+}
+
+/// A localised error frame.
+fn error_frame(
+    app: &AppState,
+    lang: &crate::lang::LangTag,
+    message: Msg,
+    args: &[(&str, Arg)],
+    id: Option<String>,
+) -> ServerFrame {
+    let localised = app.content.load().localiser.format(lang, message.id, args);
+    ServerFrame::Error {
+        code: message.code().to_owned(),
+        dir: localised.lang.direction(),
+        text: localised.text,
+        lang: localised.lang,
+        id,
     }
 }

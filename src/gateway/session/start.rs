@@ -1,17 +1,22 @@
 //! The start of a session: waiting for `hello`, then starting a new conversation
 //! or resuming a stored one and replaying what the client missed.
 
+use std::net::IpAddr;
+
 use futures_util::{Stream, StreamExt};
 use sha2::{Digest, Sha256};
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
-use super::{HELLO_TIMEOUT, Inbound, Outbound, Session, StoredState, close};
+use super::{Flow, HELLO_TIMEOUT, Inbound, Outbound, Session, StoredState, close, error_frame};
 use crate::conversation::{self, ConversationState};
 use crate::gateway::AppState;
 use crate::gateway::limits::RateLimit;
-use crate::gateway::protocol::{self, ClientFrame, LanguageEntry, ServerFrame, VERSION};
-use crate::lang::{LangTag, messages};
+use crate::gateway::protocol::{
+    self, ClientFrame, FrameError, LanguageEntry, ServerFrame, VERSION,
+};
+use crate::gateway::registry::Claim;
+use crate::lang::{Arg, LangTag, messages};
 use crate::store::{ConversationRow, now_millis};
 
 /// What the client said in `hello`.
@@ -25,6 +30,7 @@ struct Hello {
 /// Waits for `hello` and opens the conversation; `None` if the socket ends first.
 pub(super) async fn handshake<S>(
     app: &AppState,
+    peer: IpAddr,
     inbound: &mut S,
     out: &mpsc::Sender<Outbound>,
 ) -> Option<Session>
@@ -32,11 +38,10 @@ where
     S: Stream<Item = Inbound> + Unpin,
 {
     let deadline = Instant::now() + HELLO_TIMEOUT;
-    let default = app.content.load().languages.default().clone();
-    let early = PreHello {
+    let early = Early {
         app,
         out,
-        lang: default,
+        lang: app.content.load().languages.default().clone(),
     };
     loop {
         let frame = tokio::select! {
@@ -77,7 +82,7 @@ where
                     page_lang: parse(page_lang),
                     lang: parse(lang),
                 };
-                return Some(open(app, out, hello).await);
+                return open(app, peer, out, hello).await;
             }
             Ok(ClientFrame::Hello { v, .. }) => {
                 early
@@ -92,19 +97,22 @@ where
                 return None;
             }
             Ok(ClientFrame::Ping {}) => early.send(&ServerFrame::Pong {}).await,
+            Err(FrameError::Invalid { .. }) if text.contains("\"hello\"") => {
+                early.error(messages::ERROR_INVALID_FRAME, &[]).await
+            }
             _ => early.error(messages::ERROR_HELLO_REQUIRED, &[]).await,
         }
     }
 }
 
 /// Replies possible before a conversation exists, in the default language.
-struct PreHello<'a> {
+struct Early<'a> {
     app: &'a AppState,
     out: &'a mpsc::Sender<Outbound>,
     lang: LangTag,
 }
 
-impl PreHello<'_> {
+impl Early<'_> {
     async fn send(&self, frame: &ServerFrame) {
         let _ = self.out.send(Outbound::Frame(frame.to_json())).await;
     }
@@ -113,49 +121,53 @@ impl PreHello<'_> {
         let _ = self.out.send(Outbound::Close { code, reason }).await;
     }
 
-    async fn error(&self, message: messages::Msg, args: &[(&str, crate::lang::Arg)]) {
-        let localised = self
-            .app
-            .content
-            .load()
-            .localiser
-            .format(&self.lang, message.id, args);
-        let frame = ServerFrame::Error {
-            code: message.code().to_owned(),
-            dir: localised.lang.direction(),
-            text: localised.text,
-            lang: localised.lang,
-            id: None,
-        };
-        self.send(&frame).await;
+    async fn error(&self, message: messages::Msg, args: &[(&str, Arg)]) {
+        self.send(&error_frame(self.app, &self.lang, message, args, None))
+            .await;
     }
 }
 
-async fn open(app: &AppState, out: &mpsc::Sender<Outbound>, hello: Hello) -> Session {
+async fn open(
+    app: &AppState,
+    peer: IpAddr,
+    out: &mpsc::Sender<Outbound>,
+    hello: Hello,
+) -> Option<Session> {
+    let early = Early {
+        app,
+        out,
+        lang: hello
+            .page_lang
+            .clone()
+            .unwrap_or_else(|| app.content.load().languages.default().clone()),
+    };
     let Some(token) = hello.resume_token.as_deref() else {
-        return start_new(app, out, &hello, false).await;
+        return start_new(app, peer, out, &hello, false).await;
     };
     if !is_token(token) {
-        return start_new(app, out, &hello, true).await;
+        return start_new(app, peer, out, &hello, true).await;
     }
     let key = token_hash(token);
-    // Claiming first makes an older socket on this conversation persist and step
-    // aside; the flush then makes everything it wrote readable.
-    let claim = app.sessions.claim(&key).await;
+    // An older socket on this conversation is asked to end first, and this one
+    // never runs beside it.
+    let Ok(claim) = app.sessions.claim(&key).await else {
+        early.error(messages::ERROR_INTERNAL, &[]).await;
+        early
+            .close(close::TRY_AGAIN_LATER, "conversation busy")
+            .await;
+        return None;
+    };
     match find(app, &key).await {
-        Some(row) => resume(app, out, claim, row, token, &hello).await,
+        Some(row) => resume(app, peer, out, claim, row, token, &hello).await,
         None => {
             app.sessions.release(&claim);
-            start_new(app, out, &hello, true).await
+            start_new(app, peer, out, &hello, true).await
         }
     }
 }
 
 /// The stored conversation for a token, if it exists and has not expired.
 async fn find(app: &AppState, key: &str) -> Option<ConversationRow> {
-    if let Err(error) = app.store.flush().await {
-        tracing::error!(%error, "store unavailable while resuming");
-    }
     let row = match app.store.find_conversation(key).await {
         Ok(row) => row?,
         Err(error) => {
@@ -170,20 +182,23 @@ async fn find(app: &AppState, key: &str) -> Option<ConversationRow> {
 
 async fn start_new(
     app: &AppState,
+    peer: IpAddr,
     out: &mpsc::Sender<Outbound>,
     hello: &Hello,
     resume_failed: bool,
-) -> Session {
+) -> Option<Session> {
     let content = app.content.load_full();
     let token = random_hex(32);
-    let claim = app.sessions.claim(&token_hash(&token)).await;
+    let claim = app.sessions.claim(&token_hash(&token)).await.ok()?;
     let conversation =
         ConversationState::new(&content, hello.lang.as_ref(), hello.page_lang.as_ref());
     let mut session = Session {
         app: app.clone(),
         out: out.clone(),
+        peer,
         conversation_id: random_hex(12),
         claim,
+        owner: random_hex(16),
         state: StoredState {
             conversation,
             recent: Default::default(),
@@ -192,61 +207,83 @@ async fn start_new(
         created_at: now_millis(),
         rate: rate_limit(app),
     };
-    // The row must exist before its events reference it.
-    session.save_conversation().await;
+    let greeting = conversation::greet(&content, &session.state.conversation);
+    let seq = session.next_seq;
+    let (event, frame) = session.turn_event(seq, None, greeting);
+    if let Err(error) = session.commit(vec![event], seq + 1).await {
+        tracing::error!(%error, "could not store a new conversation");
+        session
+            .send_error(messages::ERROR_INTERNAL, &[], None)
+            .await;
+        session.close(close::INTERNAL, "store unavailable").await;
+        app.sessions.release(&session.claim);
+        return None;
+    }
+    session.next_seq = seq + 1;
     session.send(&session.welcome(&token, false)).await;
     if resume_failed {
         let localised = content.localiser.text(
             &session.state.conversation.lang,
             messages::RESUME_NOT_FOUND.id,
         );
-        let notice = ServerFrame::Notice {
-            code: messages::RESUME_NOT_FOUND.id.to_owned(),
-            dir: localised.lang.direction(),
-            text: localised.text,
-            lang: localised.lang,
-        };
-        session.send(&notice).await;
+        let code = messages::RESUME_NOT_FOUND.id.to_owned();
+        session
+            .send(&ServerFrame::Notice {
+                code,
+                dir: localised.lang.direction(),
+                text: localised.text,
+                lang: localised.lang,
+            })
+            .await;
     }
-    let greeting = conversation::greet(&content, &session.state.conversation);
-    session.emit_turn(None, greeting).await;
-    session
+    session.send(&frame).await;
+    Some(session)
 }
 
 async fn resume(
     app: &AppState,
+    peer: IpAddr,
     out: &mpsc::Sender<Outbound>,
-    claim: super::Claim,
+    claim: Claim,
     row: ConversationRow,
     token: &str,
     hello: &Hello,
-) -> Session {
-    let state = match serde_json::from_str::<StoredState>(&row.state) {
-        Ok(state) => state,
-        Err(error) => {
-            tracing::error!(%error, conversation = %row.id, "stored conversation state unreadable; starting afresh");
-            app.sessions.release(&claim);
-            return start_new(app, out, hello, true).await;
-        }
+) -> Option<Session> {
+    let Ok(mut state) = serde_json::from_str::<StoredState>(&row.state) else {
+        tracing::error!(conversation = %row.id, "stored conversation state unreadable; starting afresh");
+        app.sessions.release(&claim);
+        return start_new(app, peer, out, hello, true).await;
     };
-    let mut session = Session {
+    if hello.page_lang.is_some() {
+        state.conversation.page_hint.clone_from(&hello.page_lang);
+    }
+    let owner = random_hex(16);
+    // From here on, writes by any other session (on any instance) are refused.
+    if !matches!(
+        app.store.take_over(&row.id, &owner, now_millis()).await,
+        Ok(true)
+    ) {
+        app.sessions.release(&claim);
+        return start_new(app, peer, out, hello, true).await;
+    }
+    let session = Session {
         app: app.clone(),
         out: out.clone(),
+        peer,
         conversation_id: row.id,
         claim,
+        owner,
         state,
         next_seq: row.next_seq,
         created_at: row.created_at,
         rate: rate_limit(app),
     };
-    if hello.page_lang.is_some() {
-        session
-            .state
-            .conversation
-            .page_hint
-            .clone_from(&hello.page_lang);
+    if let Err(error) = session.commit(Vec::new(), session.next_seq).await {
+        tracing::warn!(%error, "could not store the resumed conversation's page language");
     }
-    session.send(&session.welcome(token, true)).await;
+    if session.send(&session.welcome(token, true)).await == Flow::Stop {
+        return None;
+    }
     match app
         .store
         .events_after(&session.conversation_id, hello.last_seq)
@@ -259,7 +296,7 @@ async fn resume(
         }
         Err(error) => tracing::error!(%error, "could not replay conversation"),
     }
-    session
+    Some(session)
 }
 
 impl Session {

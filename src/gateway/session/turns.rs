@@ -1,12 +1,12 @@
-//! A started session's frames: resident messages, language choices and pings,
-//! each stored with its seq before it is acknowledged or answered.
+//! A started session's frames: resident messages, language choices and pings.
+//! Each turn's writes are committed before anything is acknowledged or sent.
 
 use super::{Flow, REMEMBERED_IDS, Session};
 use crate::conversation::{self, Input, Turn};
 use crate::gateway::protocol::{self, ClientFrame, FrameError, MAX_CLIENT_ID, ServerFrame};
 use crate::lang::{LangTag, messages};
 use crate::redact::redact;
-use crate::store::{ConversationRow, EventRow, now_millis};
+use crate::store::{ConversationRow, EventRow, StoreError, Unit, now_millis};
 
 /// Longest button payload accepted.
 const MAX_PAYLOAD: usize = 128;
@@ -16,13 +16,13 @@ impl Session {
         let limit = self.app.config.server.max_message_bytes;
         // JSON may escape every character as \uXXXX; anything longer is refused unread.
         if text.len() > frame_limit(limit) {
-            self.send_error(
-                messages::ERROR_MESSAGE_TOO_LONG,
-                &[("limit", limit.into())],
-                None,
-            )
-            .await;
-            return Flow::Continue;
+            return self
+                .send_error(
+                    messages::ERROR_MESSAGE_TOO_LONG,
+                    &[("limit", limit.into())],
+                    None,
+                )
+                .await;
         }
         match protocol::parse(text) {
             Ok(ClientFrame::Message { id, text, payload }) => {
@@ -44,57 +44,63 @@ impl Session {
                     &[("type", kind.into())],
                     None,
                 )
-                .await;
+                .await
             }
-            Err(FrameError::Invalid { detail, id }) => {
-                tracing::debug!(%detail, "invalid frame");
+            // The parser's explanation may quote what the client sent: not logged.
+            Err(FrameError::Invalid { id, .. }) => {
                 self.send_error(messages::ERROR_INVALID_FRAME, &[], id)
-                    .await;
+                    .await
             }
         }
-        Flow::Continue
     }
 
-    async fn handle_message(&mut self, id: String, text: String, payload: Option<String>) {
-        if id.is_empty()
-            || id.chars().count() > MAX_CLIENT_ID
-            || payload.as_ref().is_some_and(|p| p.len() > MAX_PAYLOAD)
-        {
-            self.send_error(messages::ERROR_INVALID_FRAME, &[], None)
+    async fn handle_message(&mut self, id: String, text: String, payload: Option<String>) -> Flow {
+        if !is_client_id(&id) || payload.as_ref().is_some_and(|p| p.len() > MAX_PAYLOAD) {
+            return self
+                .send_error(messages::ERROR_INVALID_FRAME, &[], None)
                 .await;
-            return;
         }
         if let Some(seq) = self.remembered(&id) {
-            self.send(&ServerFrame::Ack {
-                id,
-                seq,
-                duplicate: true,
-            })
-            .await;
-            return;
+            return self
+                .send(&ServerFrame::Ack {
+                    id,
+                    seq,
+                    duplicate: true,
+                })
+                .await;
         }
         let limit = self.app.config.server.max_message_bytes;
         if text.trim().is_empty() && payload.is_none() {
-            self.send_error(messages::ERROR_MESSAGE_EMPTY, &[], Some(id))
+            return self
+                .send_error(messages::ERROR_MESSAGE_EMPTY, &[], Some(id))
                 .await;
-            return;
         }
         if text.len() > limit {
-            self.send_error(
-                messages::ERROR_MESSAGE_TOO_LONG,
-                &[("limit", limit.into())],
-                Some(id),
-            )
-            .await;
-            return;
-        }
-        if !self.rate.take() {
-            // Not acknowledged, so the client keeps it and may send it again later.
-            self.send_error(messages::ERROR_RATE_LIMITED, &[], Some(id))
+            return self
+                .send_error(
+                    messages::ERROR_MESSAGE_TOO_LONG,
+                    &[("limit", limit.into())],
+                    Some(id),
+                )
                 .await;
-            return;
         }
-        let seq = self.take_seq();
+        if !self.within_rate_limits() {
+            // Not acknowledged, so the client keeps it and may send it again later.
+            return self
+                .send_error(messages::ERROR_RATE_LIMITED, &[], Some(id))
+                .await;
+        }
+        let before = self.state.clone();
+        let seq = self.next_seq;
+        let content = self.app.content.load_full();
+        let turn = conversation::turn(
+            &content,
+            &mut self.state.conversation,
+            Input {
+                text: &text,
+                payload: payload.as_deref(),
+            },
+        );
         self.remember(&id, seq);
         let stored_text = if self.app.config.privacy.redact_transcripts {
             redact(&text)
@@ -106,41 +112,118 @@ impl Session {
             id: id.clone(),
             text: stored_text,
         };
-        self.store_event(
+        let resident_event = self.event(
             seq,
             "resident",
             Some(id.clone()),
             None,
             None,
             resident.to_json(),
-        )
-        .await;
-        self.send(&ServerFrame::Ack {
-            id: id.clone(),
-            seq,
-            duplicate: false,
-        })
-        .await;
-
-        let content = self.app.content.load_full();
-        let input = Input {
-            text: &text,
-            payload: payload.as_deref(),
-        };
-        let turn = conversation::turn(&content, &mut self.state.conversation, input);
-        self.emit_turn(Some(id), turn).await;
+        );
+        let (turn_event, frame) = self.turn_event(seq + 1, Some(id.clone()), turn);
+        match self.commit(vec![resident_event, turn_event], seq + 2).await {
+            Ok(()) => {
+                self.next_seq = seq + 2;
+                if self
+                    .send(&ServerFrame::Ack {
+                        id,
+                        seq,
+                        duplicate: false,
+                    })
+                    .await
+                    == Flow::Stop
+                {
+                    return Flow::Stop;
+                }
+                self.send(&frame).await
+            }
+            Err(StoreError::Duplicate) => {
+                self.state = before;
+                self.acknowledge_stored(id).await
+            }
+            Err(error) => {
+                self.state = before;
+                self.commit_failed(error, Some(id)).await
+            }
+        }
     }
 
-    async fn handle_set_language(&mut self, lang: Option<String>) {
+    /// A message the store already has (sent before this socket's memory).
+    async fn acknowledge_stored(&mut self, id: String) -> Flow {
+        match self
+            .app
+            .store
+            .client_message_seq(&self.conversation_id, &id)
+            .await
+        {
+            Ok(Some(seq)) => {
+                self.remember(&id, seq);
+                self.send(&ServerFrame::Ack {
+                    id,
+                    seq,
+                    duplicate: true,
+                })
+                .await
+            }
+            Ok(None) | Err(_) => {
+                self.send_error(messages::ERROR_INTERNAL, &[], Some(id))
+                    .await
+            }
+        }
+    }
+
+    async fn handle_set_language(&mut self, lang: Option<String>) -> Flow {
+        if !self.within_rate_limits() {
+            return self
+                .send_error(messages::ERROR_RATE_LIMITED, &[], None)
+                .await;
+        }
+        let before = self.state.clone();
         let content = self.app.content.load_full();
         let turn =
             conversation::set_language(&content, &mut self.state.conversation, lang.as_deref());
-        self.emit_turn(None, turn).await;
+        match self.emit_turn(None, turn).await {
+            Ok(flow) => flow,
+            Err(error) => {
+                self.state = before;
+                self.commit_failed(error, None).await
+            }
+        }
     }
 
-    /// Numbers, stores and sends a bot turn, then stores the conversation's state.
-    pub(super) async fn emit_turn(&mut self, reply_to: Option<String>, turn: Turn) {
-        let seq = self.take_seq();
+    /// Numbers, commits and sends a bot turn that answers no message.
+    pub(super) async fn emit_turn(
+        &mut self,
+        reply_to: Option<String>,
+        turn: Turn,
+    ) -> Result<Flow, StoreError> {
+        let seq = self.next_seq;
+        let (event, frame) = self.turn_event(seq, reply_to, turn);
+        self.commit(vec![event], seq + 1).await?;
+        self.next_seq = seq + 1;
+        Ok(self.send(&frame).await)
+    }
+
+    /// After a failed commit: a newer socket owns the conversation, or the
+    /// store could not take the write (nothing was acknowledged; try again).
+    async fn commit_failed(&self, error: StoreError, id: Option<String>) -> Flow {
+        if matches!(error, StoreError::NotOwner) {
+            return self.replaced().await;
+        }
+        tracing::error!(%error, "could not store a turn");
+        self.send_error(messages::ERROR_INTERNAL, &[], id).await
+    }
+
+    fn within_rate_limits(&mut self) -> bool {
+        self.rate.take() && self.app.addresses.take(self.peer)
+    }
+
+    pub(super) fn turn_event(
+        &self,
+        seq: i64,
+        reply_to: Option<String>,
+        turn: Turn,
+    ) -> (EventRow, ServerFrame) {
         let detected = turn.detected.as_ref().map(LangTag::to_string);
         let lang = Some(turn.lang.to_string());
         let frame = ServerFrame::Turn {
@@ -150,16 +233,56 @@ impl Session {
             lang: turn.lang,
             messages: turn.messages,
         };
-        self.store_event(seq, "turn", None, detected, lang, frame.to_json())
-            .await;
-        self.save_conversation().await;
-        self.send(&frame).await;
+        (
+            self.event(seq, "turn", None, detected, lang, frame.to_json()),
+            frame,
+        )
     }
 
-    fn take_seq(&mut self) -> i64 {
-        let seq = self.next_seq;
-        self.next_seq += 1;
-        seq
+    fn event(
+        &self,
+        seq: i64,
+        kind: &str,
+        client_id: Option<String>,
+        detected: Option<String>,
+        lang: Option<String>,
+        body: String,
+    ) -> EventRow {
+        EventRow {
+            conversation_id: self.conversation_id.clone(),
+            seq,
+            kind: kind.to_owned(),
+            client_id,
+            detected,
+            lang,
+            body,
+            created_at: now_millis(),
+        }
+    }
+
+    /// Commits the conversation's current state (with `next_seq`) and `events`.
+    pub(super) async fn commit(
+        &self,
+        events: Vec<EventRow>,
+        next_seq: i64,
+    ) -> Result<(), StoreError> {
+        let conversation = ConversationRow {
+            id: self.conversation_id.clone(),
+            resume_token_hash: self.claim.key.clone(),
+            lang: self.state.conversation.lang.to_string(),
+            state: serde_json::to_string(&self.state).unwrap_or_default(),
+            owner: self.owner.clone(),
+            next_seq,
+            created_at: self.created_at,
+            updated_at: now_millis(),
+        };
+        self.app
+            .store
+            .commit(Unit {
+                conversation,
+                events,
+            })
+            .await
     }
 
     fn remembered(&self, id: &str) -> Option<i64> {
@@ -176,45 +299,11 @@ impl Session {
         }
         self.state.recent.push_back((id.to_owned(), seq));
     }
+}
 
-    async fn store_event(
-        &self,
-        seq: i64,
-        kind: &str,
-        client_id: Option<String>,
-        detected: Option<String>,
-        lang: Option<String>,
-        body: String,
-    ) {
-        let row = EventRow {
-            conversation_id: self.conversation_id.clone(),
-            seq,
-            kind: kind.to_owned(),
-            client_id,
-            detected,
-            lang,
-            body,
-            created_at: now_millis(),
-        };
-        if let Err(error) = self.app.store.append_event(row).await {
-            tracing::error!(%error, seq, "could not queue conversation event");
-        }
-    }
-
-    pub(super) async fn save_conversation(&self) {
-        let row = ConversationRow {
-            id: self.conversation_id.clone(),
-            resume_token_hash: self.claim.key.clone(),
-            lang: self.state.conversation.lang.to_string(),
-            state: serde_json::to_string(&self.state).unwrap_or_default(),
-            next_seq: self.next_seq,
-            created_at: self.created_at,
-            updated_at: now_millis(),
-        };
-        if let Err(error) = self.app.store.save_conversation(row).await {
-            tracing::error!(%error, "could not queue conversation state");
-        }
-    }
+/// 1 to 64 characters, none of them control characters.
+fn is_client_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().count() <= MAX_CLIENT_ID && !id.chars().any(char::is_control)
 }
 
 /// The largest text frame read at all for a message limit of `limit` bytes.

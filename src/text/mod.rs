@@ -6,6 +6,8 @@
 //! "czuję gaz". Language detection works on the raw text, where diacritics are
 //! evidence, and only borrows `words` from here.
 
+pub mod analysis;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 

@@ -1,0 +1,497 @@
+//! Runs flows: asks each slot in turn, validates answers, confirms, and asks
+//! the caller to perform actions (store a case, look one up) through
+//! [`Progress::Effect`], resuming with the result. Pure: it reads and writes
+//! only the flow's state, and speaks in [`Utterance`]s the conversation
+//! localises.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::model::{Intent, IntentSet, LinkSpec, SlotKind, Step, StepKind};
+use super::payload;
+use super::reference::Reference;
+use super::slots::{self, Invalid, SlotValue};
+use super::words::LanguageWords;
+
+/// Wrong answers to one question before a person is offered.
+pub const MAX_TRIES: u8 = 3;
+
+/// Where a conversation is in a flow; stored with the conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowState {
+    pub intent: String,
+    /// The step waiting for an answer (or about to run).
+    pub step: usize,
+    #[serde(default)]
+    pub slots: BTreeMap<String, SlotValue>,
+    #[serde(default)]
+    pub tries: u8,
+}
+
+/// Something the bot says, for the conversation to put into words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Utterance {
+    /// Fluent id.
+    pub message: String,
+    pub args: Vec<(String, ArgValue)>,
+    pub buttons: Vec<ButtonSpec>,
+    pub links: Vec<LinkSpec>,
+    /// Holds a resident's answers, so it is redacted when stored.
+    pub personal: bool,
+    /// The intent speaking (for the message's source).
+    pub intent: String,
+}
+
+/// A message argument: plain text, or a Fluent id to localise first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArgValue {
+    Text(String),
+    Message(String),
+}
+
+/// A button: a Fluent id for its label and the payload it sends back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ButtonSpec {
+    pub label: String,
+    pub payload: String,
+}
+
+/// What happens next.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    /// Say these, then wait for the resident.
+    Say(Vec<Utterance>),
+    /// Say these, perform the effect, then call [`Engine::resume`].
+    Effect(Vec<Utterance>, Effect),
+    /// Say these, then pass the resident to a person about `topic`.
+    Handoff(Vec<Utterance>, String),
+}
+
+/// Work only the caller can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    CreateCase(NewCase),
+    FindCase(Reference),
+}
+
+/// A case to store, with the flow's answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    pub intent: String,
+    pub topic: String,
+    /// Slot name to canonical value.
+    pub slots: BTreeMap<String, String>,
+}
+
+/// What a stored case tells a resident who asks about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    pub reference: Reference,
+    pub topic: String,
+    /// `open`, `in_progress` or `closed`.
+    pub status: String,
+    pub created: Date,
+}
+
+/// How an effect went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EffectResult {
+    CaseCreated(Reference),
+    CaseFound(Option<CaseSummary>),
+    Failed,
+}
+
+/// The resident's language and day, as the engine needs them.
+pub struct Env<'a> {
+    pub words: &'a LanguageWords,
+    pub today: Date,
+    /// Localises a Fluent id in the resident's language (for choice labels).
+    pub text: &'a dyn Fn(&str) -> String,
+}
+
+/// Runs the council's flows.
+pub struct Engine<'a> {
+    pub intents: &'a IntentSet,
+    pub env: Env<'a>,
+}
+
+impl Engine<'_> {
+    /// Starts `intent` from its first step.
+    pub fn start(&self, flow: &mut Option<FlowState>, intent: &Intent) -> Progress {
+        *flow = Some(FlowState {
+            intent: intent.id.clone(),
+            step: 0,
+            slots: BTreeMap::new(),
+            tries: 0,
+        });
+        self.advance(flow, Vec::new())
+    }
+
+    /// The resident answered the current question (typed, or `pressed` a button).
+    pub fn answer(
+        &self,
+        flow: &mut Option<FlowState>,
+        text: &str,
+        pressed: Option<&str>,
+    ) -> Progress {
+        let Some((intent, step)) = self.current(flow) else {
+            return self.advance(flow, Vec::new());
+        };
+        let choice = pressed.and_then(|p| p.strip_prefix(payload::ANSWER_PREFIX));
+        match &step.kind {
+            StepKind::Ask(slot) => {
+                let labels: Vec<String> = slot
+                    .choices
+                    .iter()
+                    .map(|c| (self.env.text)(&c.label))
+                    .collect();
+                let context = slots::Context {
+                    words: self.env.words,
+                    today: self.env.today,
+                    labels: &labels,
+                };
+                match slots::validate(slot, text, choice, &context) {
+                    Ok(value) => self.accept(flow, slot.name.clone(), value),
+                    Err(invalid) => self.reject(flow, intent, step, invalid),
+                }
+            }
+            StepKind::Confirm { .. } => {
+                let context = slots::Context {
+                    words: self.env.words,
+                    today: self.env.today,
+                    labels: &[],
+                };
+                let yes_no = super::model::Slot {
+                    name: String::new(),
+                    kind: SlotKind::YesNo,
+                    prompt: String::new(),
+                    choices: Vec::new(),
+                    not_future: false,
+                    not_past: false,
+                    min: None,
+                    max: None,
+                };
+                match slots::validate(&yes_no, text, choice, &context).map(|v| v.value) {
+                    Ok(yes) if yes == "yes" => self.next(flow, Vec::new()),
+                    Ok(_) => self.restart(flow, "flow-confirm-no"),
+                    Err(invalid) => self.reject(flow, intent, step, invalid),
+                }
+            }
+            _ => self.advance(flow, Vec::new()),
+        }
+    }
+
+    /// Continues after an effect the caller performed.
+    pub fn resume(&self, flow: &mut Option<FlowState>, result: EffectResult) -> Progress {
+        let Some((intent, step)) = self.current(flow) else {
+            return Progress::Say(Vec::new());
+        };
+        let mut said = Vec::new();
+        match (&step.kind, result) {
+            (StepKind::CreateCase { message }, EffectResult::CaseCreated(reference)) => {
+                if let Some(state) = flow.as_mut() {
+                    let value = SlotValue {
+                        value: reference.to_string(),
+                        display: reference.to_string(),
+                    };
+                    state.slots.insert("reference".to_owned(), value);
+                }
+                said.push(self.utter(intent, message, flow, true));
+            }
+            (StepKind::CaseStatus { found, .. }, EffectResult::CaseFound(Some(case))) => {
+                let mut utterance = self.utter(intent, found, flow, false);
+                utterance.args.push((
+                    "status".to_owned(),
+                    ArgValue::Message(format!("case-status-{}", case.status.replace('_', "-"))),
+                ));
+                utterance.args.push((
+                    "date".to_owned(),
+                    ArgValue::Text(self.date_display(case.created)),
+                ));
+                utterance
+                    .args
+                    .push(("topic".to_owned(), ArgValue::Text(case.topic)));
+                said.push(utterance);
+            }
+            (StepKind::CaseStatus { not_found, .. }, EffectResult::CaseFound(None)) => {
+                said.push(self.utter(intent, not_found, flow, false));
+            }
+            _ => {
+                *flow = None;
+                let mut failed = self.say_generic(intent, "flow-action-failed");
+                failed.buttons.push(person_button(&intent.topic));
+                return Progress::Say(vec![failed]);
+            }
+        }
+        if step.end {
+            *flow = None;
+            return Progress::Say(said);
+        }
+        self.next(flow, said)
+    }
+
+    /// The current question again (after a language change, or "carry on").
+    pub fn ask_again(&self, flow: &mut Option<FlowState>) -> Progress {
+        self.advance(flow, Vec::new())
+    }
+
+    /// Clears the answers and starts the flow again, after `message`.
+    pub fn restart(&self, flow: &mut Option<FlowState>, message: &str) -> Progress {
+        let Some(state) = flow.as_mut() else {
+            return Progress::Say(Vec::new());
+        };
+        state.step = 0;
+        state.slots.clear();
+        state.tries = 0;
+        let intent = state.intent.clone();
+        let said = self
+            .intents
+            .get(&intent)
+            .map(|i| vec![self.say_generic(i, message)])
+            .unwrap_or_default();
+        self.advance(flow, said)
+    }
+
+    fn current<'i>(&'i self, flow: &Option<FlowState>) -> Option<(&'i Intent, &'i Step)> {
+        let state = flow.as_ref()?;
+        let intent = self.intents.get(&state.intent)?;
+        Some((intent, intent.steps.get(state.step)?))
+    }
+
+    fn accept(&self, flow: &mut Option<FlowState>, name: String, value: SlotValue) -> Progress {
+        if let Some(state) = flow.as_mut() {
+            state.slots.insert(name, value);
+        }
+        self.next(flow, Vec::new())
+    }
+
+    fn next(&self, flow: &mut Option<FlowState>, said: Vec<Utterance>) -> Progress {
+        if let Some(state) = flow.as_mut() {
+            state.step += 1;
+            state.tries = 0;
+        }
+        self.advance(flow, said)
+    }
+
+    fn reject(
+        &self,
+        flow: &mut Option<FlowState>,
+        intent: &Intent,
+        step: &Step,
+        invalid: Invalid,
+    ) -> Progress {
+        let tries = flow.as_mut().map_or(MAX_TRIES, |state| {
+            state.tries = state.tries.saturating_add(1);
+            state.tries
+        });
+        if tries >= MAX_TRIES {
+            if let Some(state) = flow.as_mut() {
+                state.tries = 0;
+            }
+            let mut stuck = self.say_generic(intent, "slot-too-many-tries");
+            stuck.buttons.push(person_button(&intent.topic));
+            stuck.buttons.push(ButtonSpec {
+                label: "button-cancel".to_owned(),
+                payload: format!("{}cancel", payload::COMMAND_PREFIX),
+            });
+            return Progress::Say(vec![stuck]);
+        }
+        let mut why = self.say_generic(intent, invalid.message_id());
+        if let StepKind::Ask(slot) = &step.kind {
+            let bound = |value: Option<f64>| {
+                ArgValue::Text(value.map(|v| v.to_string()).unwrap_or_default())
+            };
+            why.args.push(("min".to_owned(), bound(slot.min)));
+            why.args.push(("max".to_owned(), bound(slot.max)));
+        }
+        let mut said = vec![why];
+        said.extend(self.question(intent, step, flow));
+        Progress::Say(said)
+    }
+
+    /// Runs steps from the current one until one waits for the resident, asks
+    /// for an effect, hands off, or the flow ends.
+    fn advance(&self, flow: &mut Option<FlowState>, mut said: Vec<Utterance>) -> Progress {
+        loop {
+            let Some(state) = flow.as_ref() else {
+                return Progress::Say(said);
+            };
+            let Some(intent) = self.intents.get(&state.intent) else {
+                // The flow was removed by a content change.
+                *flow = None;
+                return Progress::Say(said);
+            };
+            let Some(step) = intent.steps.get(state.step) else {
+                *flow = None;
+                return Progress::Say(said);
+            };
+            if !conditions_hold(step, &state.slots) {
+                if let Some(state) = flow.as_mut() {
+                    state.step += 1;
+                }
+                continue;
+            }
+            match &step.kind {
+                StepKind::Ask(_) | StepKind::Confirm { .. } => {
+                    said.extend(self.question(intent, step, flow));
+                    return Progress::Say(said);
+                }
+                StepKind::Say { message, links } => {
+                    let mut utterance = self.utter(intent, message, flow, false);
+                    utterance.links.clone_from(links);
+                    said.push(utterance);
+                    if step.end {
+                        *flow = None;
+                        return Progress::Say(said);
+                    }
+                    if let Some(state) = flow.as_mut() {
+                        state.step += 1;
+                    }
+                }
+                StepKind::CreateCase { .. } => {
+                    let slots = state
+                        .slots
+                        .iter()
+                        .map(|(name, value)| (name.clone(), value.value.clone()))
+                        .collect();
+                    let case = NewCase {
+                        intent: intent.id.clone(),
+                        topic: intent.topic.clone(),
+                        slots,
+                    };
+                    return Progress::Effect(said, Effect::CreateCase(case));
+                }
+                StepKind::CaseStatus { slot, .. } => {
+                    let Some(reference) = state
+                        .slots
+                        .get(slot)
+                        .and_then(|v| Reference::parse(&v.value))
+                    else {
+                        *flow = None;
+                        return Progress::Say(said);
+                    };
+                    return Progress::Effect(said, Effect::FindCase(reference));
+                }
+                StepKind::Handoff => {
+                    let topic = intent.topic.clone();
+                    *flow = None;
+                    return Progress::Handoff(said, topic);
+                }
+            }
+        }
+    }
+
+    /// The question a waiting step asks, with its buttons.
+    fn question(&self, intent: &Intent, step: &Step, flow: &Option<FlowState>) -> Vec<Utterance> {
+        match &step.kind {
+            StepKind::Ask(slot) => {
+                let mut prompt = self.utter(intent, &slot.prompt, flow, false);
+                prompt.buttons = match slot.kind {
+                    SlotKind::Choice => slot
+                        .choices
+                        .iter()
+                        .map(|c| ButtonSpec {
+                            label: c.label.clone(),
+                            payload: format!("{}{}", payload::ANSWER_PREFIX, c.value),
+                        })
+                        .collect(),
+                    SlotKind::YesNo => yes_no_buttons(),
+                    _ => Vec::new(),
+                };
+                vec![prompt]
+            }
+            StepKind::Confirm { message } => {
+                let mut confirm = self.utter(intent, message, flow, true);
+                confirm.buttons = yes_no_buttons();
+                vec![confirm]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// A message with the flow's answers as arguments.
+    fn utter(
+        &self,
+        intent: &Intent,
+        message: &str,
+        flow: &Option<FlowState>,
+        personal: bool,
+    ) -> Utterance {
+        let mut args = Vec::new();
+        let mut holds_personal = false;
+        if let Some(state) = flow {
+            for (name, value) in &state.slots {
+                let slot = intent.steps.iter().find_map(|s| match &s.kind {
+                    StepKind::Ask(slot) if &slot.name == name => Some(slot),
+                    _ => None,
+                });
+                let argument = match slot.map(|s| s.kind) {
+                    Some(SlotKind::Choice) => ArgValue::Message(value.display.clone()),
+                    Some(SlotKind::YesNo) => ArgValue::Message(format!("button-{}", value.value)),
+                    _ => ArgValue::Text(value.display.clone()),
+                };
+                holds_personal |= slot.is_some_and(|s| s.kind.is_personal());
+                args.push((name.clone(), argument));
+            }
+        }
+        Utterance {
+            message: message.to_owned(),
+            args,
+            buttons: Vec::new(),
+            links: Vec::new(),
+            personal: personal && holds_personal,
+            intent: intent.id.clone(),
+        }
+    }
+
+    fn say_generic(&self, intent: &Intent, message: &str) -> Utterance {
+        Utterance {
+            message: message.to_owned(),
+            args: Vec::new(),
+            buttons: Vec::new(),
+            links: Vec::new(),
+            personal: false,
+            intent: intent.id.clone(),
+        }
+    }
+
+    fn date_display(&self, date: Date) -> String {
+        let month = self
+            .env
+            .words
+            .month_name(date.month())
+            .map_or_else(|| format!("{:02}", date.month()), str::to_owned);
+        format!("{} {month} {}", date.day(), date.year())
+    }
+}
+
+fn conditions_hold(step: &Step, slots: &BTreeMap<String, SlotValue>) -> bool {
+    step.when.iter().all(|condition| {
+        slots
+            .get(&condition.slot)
+            .is_some_and(|value| condition.values.contains(&value.value))
+    })
+}
+
+fn yes_no_buttons() -> Vec<ButtonSpec> {
+    vec![
+        ButtonSpec {
+            label: "button-yes".to_owned(),
+            payload: format!("{}yes", payload::ANSWER_PREFIX),
+        },
+        ButtonSpec {
+            label: "button-no".to_owned(),
+            payload: format!("{}no", payload::ANSWER_PREFIX),
+        },
+    ]
+}
+
+/// The "speak to a person" button about `topic`.
+pub fn person_button(topic: &str) -> ButtonSpec {
+    ButtonSpec {
+        label: "button-speak-to-person".to_owned(),
+        payload: format!("{}:{topic}", payload::HANDOFF),
+    }
+}

@@ -1,0 +1,347 @@
+//! Matches a message to intents, per language.
+//!
+//! Each language has an inverted index of its examples' terms (see
+//! `text::analysis`), a one-edit deletion index for typos and a sorted list for
+//! prefixes. A message scores against each example by how much of the example it
+//! covers and how much of the message the example explains, each word weighted
+//! by how few intents use it (common words count for little, unknown words
+//! count against); an intent scores its best example, adjusted by keywords,
+//! `require` and `exclude`. Out-of-scope messages share few weighty words with
+//! any example, so they score low and go on to the knowledge base.
+
+use std::collections::HashMap;
+
+use super::model::IntentSet;
+use crate::lang::LangTag;
+use crate::text::analysis::Analyzer;
+use crate::text::{self, Phrase};
+
+/// How scores are computed and read; tuned on `tests/data/intents-dev.tsv`.
+#[derive(Debug, Clone, Copy)]
+pub struct MatchWeights {
+    /// How much a typo (one edit) or prefix match is worth against an exact one.
+    pub typo: f32,
+    pub prefix: f32,
+    /// Weight of a message word no example has, as a share of the rarest word's.
+    pub unknown: f32,
+    /// Added when one of the intent's keywords is in the message.
+    pub keyword_bonus: f32,
+    /// Least score for a match.
+    pub threshold: f32,
+    /// Lead over the runner-up for a clear winner; closer ones are asked about.
+    pub margin: f32,
+    /// Least score for a global command said in a flow (they must be said plainly).
+    pub command_threshold: f32,
+}
+
+impl Default for MatchWeights {
+    fn default() -> Self {
+        MatchWeights {
+            typo: 0.8,
+            prefix: 0.7,
+            unknown: 0.6,
+            keyword_bonus: 0.15,
+            threshold: 0.5,
+            margin: 0.1,
+            command_threshold: 0.75,
+        }
+    }
+}
+
+/// The outcome of matching a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Match {
+    /// One intent, clearly (index into the `IntentSet`).
+    Winner(usize),
+    /// Two close candidates: ask which.
+    Ambiguous(usize, usize),
+    NoMatch,
+}
+
+/// The intent indexes of every council language.
+pub struct Matcher {
+    languages: HashMap<LangTag, LanguageIndex>,
+    weights: MatchWeights,
+}
+
+struct LanguageIndex {
+    analyzer: Analyzer,
+    terms: HashMap<String, u32>,
+    /// Sorted terms, for prefix lookups.
+    sorted: Vec<(String, u32)>,
+    idf: Vec<f32>,
+    postings: Vec<Vec<(u32, u16)>>,
+    deletions: HashMap<String, Vec<u32>>,
+    examples: Vec<Example>,
+    max_idf: f32,
+}
+
+struct Example {
+    intent: usize,
+    /// Each word's weight (its rarest alternative's idf).
+    weights: Vec<f32>,
+    total: f32,
+}
+
+impl Matcher {
+    pub fn new(intents: &IntentSet, languages: &[LangTag], weights: MatchWeights) -> Matcher {
+        let languages = languages
+            .iter()
+            .map(|lang| (lang.clone(), LanguageIndex::build(intents, lang)))
+            .collect();
+        Matcher { languages, weights }
+    }
+
+    pub fn weights(&self) -> &MatchWeights {
+        &self.weights
+    }
+
+    /// Every intent with a score above zero, best first.
+    pub fn rank(&self, intents: &IntentSet, lang: &LangTag, message: &str) -> Vec<(usize, f32)> {
+        let Some(index) = self.languages.get(lang) else {
+            return Vec::new();
+        };
+        let mut scores = index.example_scores(message, &self.weights);
+        let folded = text::fold(message);
+        let words: Vec<&str> = text::words(&folded).collect();
+        let any = |phrases: Option<&Vec<Phrase>>| {
+            phrases.is_some_and(|list| list.iter().any(|p| p.matches(&words)))
+        };
+        for (position, intent) in intents.all().iter().enumerate() {
+            let score = scores.entry(position).or_insert(0.0);
+            if any(intent.keywords.get(lang)) {
+                *score += self.weights.keyword_bonus;
+            }
+            let required = intent
+                .require
+                .get(lang)
+                .is_some_and(|list| !list.is_empty());
+            if (required && !any(intent.require.get(lang))) || any(intent.exclude.get(lang)) {
+                *score = 0.0;
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = scores
+            .into_iter()
+            .filter(|(_, score)| *score > 0.0)
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// Reads a ranking: a clear winner, two to choose between, or nothing.
+    pub fn decide(&self, ranked: &[(usize, f32)]) -> Match {
+        let Some(&(best, best_score)) = ranked.first() else {
+            return Match::NoMatch;
+        };
+        if best_score < self.weights.threshold {
+            return Match::NoMatch;
+        }
+        match ranked.get(1) {
+            Some(&(second, score))
+                if best_score - score < self.weights.margin && score >= self.weights.threshold =>
+            {
+                Match::Ambiguous(best, second)
+            }
+            _ => Match::Winner(best),
+        }
+    }
+}
+
+impl LanguageIndex {
+    fn build(intents: &IntentSet, lang: &LangTag) -> LanguageIndex {
+        let analyzer = Analyzer::for_language(lang);
+        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut users: Vec<Vec<usize>> = Vec::new();
+        let mut raw: Vec<(usize, Vec<Vec<u32>>)> = Vec::new();
+        for (position, intent) in intents.all().iter().enumerate() {
+            for example in intent.examples.get(lang).into_iter().flatten() {
+                let words: Vec<Vec<u32>> = analyzer
+                    .alternatives(example)
+                    .into_iter()
+                    .map(|forms| {
+                        forms
+                            .into_iter()
+                            .map(|form| {
+                                let next = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+                                let id = *terms.entry(form).or_insert(next);
+                                if users.len() <= id as usize {
+                                    users.push(Vec::new());
+                                }
+                                if !users[id as usize].contains(&position) {
+                                    users[id as usize].push(position);
+                                }
+                                id
+                            })
+                            .collect()
+                    })
+                    .collect();
+                raw.push((position, words));
+            }
+        }
+        let intent_count = raw
+            .iter()
+            .map(|(intent, _)| *intent)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+            .max(1) as f32;
+        let idf: Vec<f32> = users
+            .iter()
+            .map(|u| (1.0 + intent_count / u.len().max(1) as f32).ln())
+            .collect();
+        let mut postings = vec![Vec::new(); terms.len()];
+        let mut examples = Vec::with_capacity(raw.len());
+        for (example_id, (intent, words)) in raw.into_iter().enumerate() {
+            let weights: Vec<f32> = words
+                .iter()
+                .map(|forms| forms.iter().map(|t| idf[*t as usize]).fold(0.0, f32::max))
+                .collect();
+            for (word, forms) in words.iter().enumerate() {
+                for term in forms {
+                    postings[*term as usize].push((
+                        u32::try_from(example_id).unwrap_or(u32::MAX),
+                        u16::try_from(word).unwrap_or(u16::MAX),
+                    ));
+                }
+            }
+            let total = weights.iter().sum();
+            examples.push(Example {
+                intent,
+                weights,
+                total,
+            });
+        }
+        let mut deletions: HashMap<String, Vec<u32>> = HashMap::new();
+        for (term, id) in &terms {
+            if term.chars().count() >= 4 {
+                for variant in one_deletions(term) {
+                    deletions.entry(variant).or_default().push(*id);
+                }
+            }
+        }
+        let mut sorted: Vec<(String, u32)> = terms.iter().map(|(t, id)| (t.clone(), *id)).collect();
+        sorted.sort();
+        let max_idf = idf
+            .iter()
+            .copied()
+            .fold(0.0, f32::max)
+            .max((1.0 + intent_count).ln());
+        LanguageIndex {
+            analyzer,
+            terms,
+            sorted,
+            idf,
+            postings,
+            deletions,
+            examples,
+            max_idf,
+        }
+    }
+
+    /// Each intent's best example score for `message`.
+    fn example_scores(&self, message: &str, weights: &MatchWeights) -> HashMap<usize, f32> {
+        let mut best: HashMap<(u32, u16), f32> = HashMap::new();
+        let mut message_total = 0.0_f32;
+        for forms in self.analyzer.alternatives(message) {
+            let candidates = self.candidates(&forms, weights);
+            let strongest = candidates
+                .iter()
+                .map(|(term, quality)| self.idf[*term as usize] * quality)
+                .fold(0.0, f32::max);
+            message_total += if candidates.is_empty() {
+                self.max_idf * weights.unknown
+            } else {
+                strongest
+            };
+            for (term, quality) in candidates {
+                for posting in &self.postings[term as usize] {
+                    let entry = best.entry(*posting).or_insert(0.0);
+                    *entry = entry.max(quality);
+                }
+            }
+        }
+        let mut matched: HashMap<u32, f32> = HashMap::new();
+        for ((example, word), quality) in best {
+            let weight = self.examples[example as usize].weights[usize::from(word)];
+            *matched.entry(example).or_insert(0.0) += weight * quality;
+        }
+        let mut scores: HashMap<usize, f32> = HashMap::new();
+        for (example, matched) in matched {
+            let example = &self.examples[example as usize];
+            let covered = matched / example.total.max(f32::EPSILON);
+            let explained = matched / message_total.max(f32::EPSILON);
+            let score = 2.0 * covered * explained / (covered + explained).max(f32::EPSILON);
+            let entry = scores.entry(example.intent).or_insert(0.0);
+            *entry = entry.max(score);
+        }
+        scores
+    }
+
+    /// Terms a message word may stand for, with how well each fits.
+    fn candidates(&self, forms: &[String], weights: &MatchWeights) -> Vec<(u32, f32)> {
+        let exact: Vec<(u32, f32)> = forms
+            .iter()
+            .filter_map(|form| self.terms.get(form).map(|id| (*id, 1.0)))
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        let mut found: Vec<(u32, f32)> = Vec::new();
+        let mut add = |id: u32, quality: f32| match found.iter_mut().find(|(t, _)| *t == id) {
+            Some(existing) => existing.1 = existing.1.max(quality),
+            None => found.push((id, quality)),
+        };
+        for form in forms {
+            let length = form.chars().count();
+            if length >= 4 {
+                for id in self.deletions.get(form).into_iter().flatten() {
+                    add(*id, weights.typo);
+                }
+                for variant in one_deletions(form) {
+                    if let Some(id) = self.terms.get(&variant) {
+                        add(*id, weights.typo);
+                    }
+                    for id in self.deletions.get(&variant).into_iter().flatten() {
+                        add(*id, weights.typo);
+                    }
+                }
+            }
+            if length >= 3 {
+                let start = self
+                    .sorted
+                    .partition_point(|(term, _)| term.as_str() < form.as_str());
+                for (term, id) in self.sorted[start..]
+                    .iter()
+                    .take_while(|(term, _)| term.starts_with(form.as_str()))
+                    .take(8)
+                {
+                    if term != form {
+                        add(*id, weights.prefix);
+                    }
+                }
+                for end in (3..length).rev() {
+                    let prefix: String = form.chars().take(end).collect();
+                    if let Some(id) = self.terms.get(&prefix) {
+                        add(*id, weights.prefix);
+                        break;
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The word with each one character removed in turn.
+fn one_deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len())
+        .map(|skip| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| *c)
+                .collect()
+        })
+        .collect()
+}

@@ -1,0 +1,203 @@
+//! Per-language analysis for matching: words are lowercased, stemmed where a
+//! Snowball stemmer exists (English, Arabic, French, …), truncated where
+//! inflection is rich and no stemmer exists (Polish, Welsh), then folded like
+//! [`super::fold`]. Welsh words also yield the radical forms their initial
+//! mutation may hide ("fin", "min" → "bin"), so "fy min" and "bin" meet.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::lang::LangTag;
+
+/// Characters kept of a word in languages analysed by truncation.
+const TRUNCATE_AT: usize = 6;
+
+/// Turns text in one language into matching terms.
+pub struct Analyzer {
+    stemmer: Option<Stemmer>,
+    truncate: bool,
+    welsh: bool,
+}
+
+impl Analyzer {
+    pub fn for_language(lang: &LangTag) -> Analyzer {
+        let primary = lang.primary();
+        let stemmer = stemmer_algorithm(primary).map(Stemmer::create);
+        let truncate = stemmer.is_none()
+            && matches!(
+                primary,
+                "pl" | "cy" | "cs" | "sk" | "lt" | "lv" | "hr" | "sl" | "uk" | "bg" | "so" | "sq"
+            );
+        Analyzer {
+            stemmer,
+            truncate,
+            welsh: primary == "cy",
+        }
+    }
+
+    /// One term per word, for text written by editors (examples, keywords).
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        words(text)
+            .map(|word| self.term(&word))
+            .filter(|term| !term.is_empty())
+            .collect()
+    }
+
+    /// For each word of a message, its term and any alternatives (Welsh radicals).
+    pub fn alternatives(&self, text: &str) -> Vec<Vec<String>> {
+        words(text)
+            .map(|word| {
+                let mut forms = vec![self.term(&word)];
+                if self.welsh {
+                    for radical in welsh_radicals(&word) {
+                        let term = self.term(&radical);
+                        if !forms.contains(&term) {
+                            forms.push(term);
+                        }
+                    }
+                }
+                forms.retain(|form| !form.is_empty());
+                forms
+            })
+            .filter(|forms| !forms.is_empty())
+            .collect()
+    }
+
+    /// The term for one lowercased word.
+    pub fn term(&self, word: &str) -> String {
+        let stemmed = match &self.stemmer {
+            Some(stemmer) => stemmer.stem(word).into_owned(),
+            None => word.to_owned(),
+        };
+        let folded: String = super::fold(&stemmed).split(' ').collect();
+        if self.truncate {
+            folded.chars().take(TRUNCATE_AT).collect()
+        } else {
+            folded
+        }
+    }
+}
+
+/// Lowercased words with their accents (stemmers need them); apostrophes joined.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let lowered: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}'))
+        .map(|c| {
+            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    lowered
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+fn stemmer_algorithm(primary: &str) -> Option<Algorithm> {
+    Some(match primary {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "nb" | "nn" | "no" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => return None,
+    })
+}
+
+/// Welsh initial mutations, undone: the mutated beginning and the radical
+/// beginnings it may come from (soft, nasal and aspirate mutations).
+const WELSH_MUTATIONS: &[(&str, &[&str])] = &[
+    ("ngh", &["c"]),
+    ("mh", &["p"]),
+    ("nh", &["t"]),
+    ("ph", &["p"]),
+    ("th", &["t"]),
+    ("ch", &["c"]),
+    ("ng", &["g"]),
+    ("dd", &["d"]),
+    ("f", &["b", "m"]),
+    ("g", &["c"]),
+    ("b", &["p"]),
+    ("d", &["t"]),
+    ("m", &["b"]),
+    ("n", &["d"]),
+    ("l", &["ll"]),
+    ("r", &["rh"]),
+];
+
+/// The radical forms a Welsh word may be a mutation of (not the word itself).
+fn welsh_radicals(word: &str) -> Vec<String> {
+    let mut radicals = Vec::new();
+    if let Some((mutated, originals)) = WELSH_MUTATIONS
+        .iter()
+        .find(|(mutated, _)| word.starts_with(mutated))
+    {
+        let rest = &word[mutated.len()..];
+        if !rest.is_empty() {
+            radicals.extend(originals.iter().map(|original| format!("{original}{rest}")));
+        }
+    }
+    // Soft mutation drops an initial g: "ardd" may be "gardd".
+    if word.starts_with(|c: char| "aeiouwyâêîôûŵŷ".contains(c)) {
+        radicals.push(format!("g{word}"));
+    }
+    radicals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyzer(code: &str) -> Analyzer {
+        Analyzer::for_language(&LangTag::parse(code).unwrap())
+    }
+
+    #[test]
+    fn english_is_stemmed_and_folded() {
+        assert_eq!(
+            analyzer("en").terms("Collecting the Bins!"),
+            ["collect", "the", "bin"]
+        );
+    }
+
+    #[test]
+    fn polish_is_truncated_without_diacritics() {
+        let polish = analyzer("pl");
+        assert_eq!(polish.terms("śmieci"), polish.terms("smieciami"));
+        assert_eq!(polish.terms("Zapłacić podatek"), ["zaplac", "podate"]);
+    }
+
+    #[test]
+    fn welsh_mutations_offer_the_radical() {
+        let welsh = analyzer("cy");
+        let forms = welsh.alternatives("fy min");
+        assert!(forms[1].contains(&"bin".to_owned()), "{forms:?}");
+        let forms = welsh.alternatives("nghasglu");
+        assert!(forms[0].contains(&welsh.term("casglu")), "{forms:?}");
+    }
+
+    #[test]
+    fn arabic_is_stemmed_after_normalising() {
+        let arabic = analyzer("ar");
+        assert_eq!(arabic.terms("الحفرة"), arabic.terms("حفرة"));
+    }
+}
