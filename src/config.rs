@@ -41,13 +41,28 @@ pub struct Config {
 pub struct CouncilConfig {
     /// Shown in `/readyz` and the logs.
     pub name: String,
+    /// IANA time zone the council works in: what "today" means for residents.
+    pub timezone: String,
 }
 
 impl Default for CouncilConfig {
     fn default() -> Self {
         Self {
             name: "Council".to_owned(),
+            timezone: "Europe/London".to_owned(),
         }
+    }
+}
+
+impl CouncilConfig {
+    /// The council's time zone; an unknown name is an error naming it.
+    pub fn time_zone(&self) -> Result<jiff::tz::TimeZone, String> {
+        jiff::tz::TimeZone::get(&self.timezone).map_err(|_| {
+            format!(
+                "council.timezone {:?} is not a time zone name (e.g. Europe/London)",
+                self.timezone
+            )
+        })
     }
 }
 

@@ -45,6 +45,8 @@ pub enum RunError {
     Store(#[from] StoreError),
     #[error("server: {0}")]
     Io(#[from] std::io::Error),
+    #[error("configuration: {0}")]
+    Config(String),
 }
 
 /// Loads the content, opens the store and serves on `listener` until `shutdown`
@@ -55,6 +57,7 @@ pub async fn run(
     shutdown: CancellationToken,
 ) -> Result<(), RunError> {
     let started = std::time::Instant::now();
+    config.council.time_zone().map_err(RunError::Config)?;
     let loaded = content::load(&config).map_err(RunError::Content)?;
     for finding in loaded.findings.iter() {
         tracing::warn!(%finding, "content");

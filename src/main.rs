@@ -93,20 +93,45 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
             };
-            let stdin = std::io::stdin();
-            let options = chat::Options {
-                json,
-                prompt: stdin.is_terminal(),
-            };
-            chat::run(
-                &loaded.content,
-                options,
-                stdin.lock(),
-                &mut std::io::stdout().lock(),
-            )?;
-            Ok(ExitCode::SUCCESS)
+            chat_in_terminal(&config, &loaded.content, json)
         }
     }
+}
+
+/// `chat` with cases kept in the configured store, so references it hands out
+/// can be looked up again later.
+#[tokio::main(flavor = "current_thread")]
+async fn chat_in_terminal(
+    config: &Config,
+    content: &councilbot::content::Content,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let zone = config.council.time_zone().map_err(anyhow::Error::msg)?;
+    let store = councilbot::store::Store::open(
+        &config.storage.effective_database_url(),
+        &config.storage.data_dir,
+    )
+    .await?;
+    let desk = councilbot::store::CaseDesk {
+        store: &store,
+        zone: &zone,
+        conversation_id: None,
+    };
+    let stdin = std::io::stdin();
+    let options = chat::Options {
+        json,
+        prompt: stdin.is_terminal(),
+    };
+    chat::run(
+        content,
+        &desk,
+        options,
+        stdin.lock(),
+        &mut std::io::stdout().lock(),
+    )
+    .await?;
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[tokio::main]

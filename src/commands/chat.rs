@@ -9,7 +9,7 @@ use std::io::{BufRead, Write};
 use serde::Serialize;
 
 use crate::content::Content;
-use crate::conversation::{self, BotMessage, Button, ConversationState, Input, Turn};
+use crate::conversation::{self, BotMessage, Button, ConversationState, Input, Services, Turn};
 use crate::lang::LangTag;
 
 /// One output line in `--json` mode.
@@ -38,9 +38,11 @@ pub struct Options {
     pub prompt: bool,
 }
 
-/// Runs the conversation until `/quit` or the end of input.
-pub fn run(
+/// Runs the conversation until `/quit` or the end of input; cases are stored and
+/// looked up through `services`.
+pub async fn run(
     content: &Content,
+    services: &impl Services,
     options: Options,
     input: impl BufRead,
     out: &mut impl Write,
@@ -60,7 +62,7 @@ pub fn run(
     }
     for line in input.lines() {
         let line = line?;
-        let step = step(content, &mut state, &buttons, line.trim());
+        let step = step(content, services, &mut state, &buttons, line.trim()).await;
         match (&step, json) {
             (Step::Reply(turn), true) => write_json(
                 out,
@@ -91,19 +93,29 @@ pub fn run(
     Ok(())
 }
 
-fn step(content: &Content, state: &mut ConversationState, buttons: &[Button], line: &str) -> Step {
+async fn step(
+    content: &Content,
+    services: &impl Services,
+    state: &mut ConversationState,
+    buttons: &[Button],
+    line: &str,
+) -> Step {
     let Some(command) = line.strip_prefix('/') else {
         if line.is_empty() {
             return Step::Problem("empty message: type a question, or /quit".to_owned());
         }
-        return Step::Reply(conversation::turn(
-            content,
-            state,
-            Input {
-                text: line,
-                payload: None,
-            },
-        ));
+        return Step::Reply(
+            conversation::turn(
+                content,
+                state,
+                Input {
+                    text: line,
+                    payload: None,
+                },
+                services,
+            )
+            .await,
+        );
     };
     let (name, argument) = command
         .split_once(' ')
@@ -115,10 +127,10 @@ fn step(content: &Content, state: &mut ConversationState, buttons: &[Button], li
             Step::Reply(conversation::greet(content, state))
         }
         "lang" if argument == "auto" => {
-            Step::Reply(conversation::set_language(content, state, None))
+            Step::Reply(conversation::set_language(content, state, None, services).await)
         }
         "lang" if !argument.is_empty() => {
-            Step::Reply(conversation::set_language(content, state, Some(argument)))
+            Step::Reply(conversation::set_language(content, state, Some(argument), services).await)
         }
         "hint" if !argument.is_empty() => match LangTag::parse(argument) {
             Ok(hint) => {
@@ -130,14 +142,18 @@ fn step(content: &Content, state: &mut ConversationState, buttons: &[Button], li
         number if number.parse::<usize>().is_ok() => {
             let index = number.parse::<usize>().unwrap_or(0);
             match index.checked_sub(1).and_then(|i| buttons.get(i)) {
-                Some(button) => Step::Reply(conversation::turn(
-                    content,
-                    state,
-                    Input {
-                        text: &button.label,
-                        payload: Some(&button.payload),
-                    },
-                )),
+                Some(button) => Step::Reply(
+                    conversation::turn(
+                        content,
+                        state,
+                        Input {
+                            text: &button.label,
+                            payload: Some(&button.payload),
+                        },
+                        services,
+                    )
+                    .await,
+                ),
                 None => Step::Problem(format!("the last reply has no button {index}")),
             }
         }

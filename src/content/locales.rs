@@ -7,6 +7,8 @@ use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 
 use super::findings::{Findings, line_at};
+use super::intents;
+use crate::flows::parse::InlineText;
 use crate::lang::messages::{self, Msg};
 use crate::lang::{LangTag, Languages, LocaleSource, Localiser, ProfileText};
 
@@ -34,6 +36,34 @@ struct LocaleFiles {
     literal_text: String,
 }
 
+/// Where a message is defined (file, line) and the variables it uses.
+type CatalogEntry = (PathBuf, Option<usize>, Vec<String>);
+
+/// Where each message is defined and the variables it uses, per language (its
+/// own definitions only, not its fallbacks').
+pub(super) struct Catalog {
+    entries: HashMap<LangTag, BTreeMap<String, CatalogEntry>>,
+}
+
+impl Catalog {
+    /// The variables message `id` uses in `lang`'s own files.
+    pub(super) fn variables(&self, lang: &LangTag, id: &str) -> Vec<String> {
+        self.entries
+            .get(lang)
+            .and_then(|messages| messages.get(id))
+            .map(|(_, _, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Where `lang` defines message `id`.
+    pub(super) fn location(&self, lang: &LangTag, id: &str) -> Option<(PathBuf, Option<usize>)> {
+        self.entries
+            .get(lang)
+            .and_then(|messages| messages.get(id))
+            .map(|(file, line, _)| (file.clone(), *line))
+    }
+}
+
 /// Lists the language folders under `locales/`.
 pub(super) fn discover(root: &Path, findings: &mut Findings) -> Vec<LangTag> {
     let dir = root.join("locales");
@@ -57,17 +87,24 @@ pub(super) fn discover(root: &Path, findings: &mut Findings) -> Vec<LangTag> {
     tags
 }
 
-/// Loads every council language's files, reports problems, and returns the
-/// localiser and each language's literal text.
+/// Loads every council language's files and the intents' inline texts,
+/// reports problems, and returns the localiser, the message catalogue and each
+/// language's literal text.
 pub(super) fn load(
     root: &Path,
     languages: &Languages,
+    inline: &[(PathBuf, InlineText)],
     findings: &mut Findings,
-) -> (Localiser, Vec<ProfileText>) {
+) -> (Localiser, Catalog, Vec<ProfileText>) {
     let mut files: HashMap<LangTag, LocaleFiles> = HashMap::new();
+    let inline_by_language = intents::inline_by_language(inline);
     for info in languages.all() {
         let folder = root.join("locales").join(info.tag.as_str());
-        files.insert(info.tag.clone(), read_language(&folder, findings));
+        let mut locale = read_language(&folder, findings);
+        for (path, text) in inline_by_language.get(&info.tag).into_iter().flatten() {
+            add_inline(&mut locale, path, text, findings);
+        }
+        files.insert(info.tag.clone(), locale);
     }
     for info in languages.all() {
         check_language(
@@ -79,6 +116,28 @@ pub(super) fn load(
             findings,
         );
     }
+    let catalog = Catalog {
+        entries: files
+            .iter()
+            .map(|(lang, locale)| {
+                let messages = locale
+                    .messages
+                    .iter()
+                    .map(|(id, entry)| {
+                        let variables = entry.references.iter().filter_map(|r| match r {
+                            Reference::Variable(name) => Some(name.clone()),
+                            _ => None,
+                        });
+                        (
+                            id.clone(),
+                            (entry.file.clone(), entry.line, variables.collect()),
+                        )
+                    })
+                    .collect();
+                (lang.clone(), messages)
+            })
+            .collect(),
+    };
     let profiles = files
         .iter()
         .map(|(lang, locale)| ProfileText {
@@ -98,7 +157,27 @@ pub(super) fn load(
         .iter()
         .map(|info| (info.tag.clone(), info.chain.clone()))
         .collect();
-    (Localiser::new(sources, chains), profiles)
+    (Localiser::new(sources, chains), catalog, profiles)
+}
+
+/// Adds one inline text from an intent file as a message of its language.
+fn add_inline(locale: &mut LocaleFiles, path: &Path, text: &InlineText, findings: &mut Findings) {
+    let source = intents::inline_source(&[text]);
+    let resource = match FluentResource::try_new(source.clone()) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            for error in errors {
+                findings.error(
+                    path,
+                    text.line,
+                    format!("inline {} text: Fluent syntax: {error}", text.lang),
+                );
+            }
+            resource
+        }
+    };
+    index_entries(path, &source, &resource, locale, findings, text.line);
+    locale.resources.push(resource);
 }
 
 fn read_language(folder: &Path, findings: &mut Findings) -> LocaleFiles {
@@ -140,18 +219,20 @@ fn read_language(folder: &Path, findings: &mut Findings) -> LocaleFiles {
                 resource
             }
         };
-        index_entries(&path, &text, &resource, &mut locale, findings);
+        index_entries(&path, &text, &resource, &mut locale, findings, None);
         locale.resources.push(resource);
     }
     locale
 }
 
+/// Records each entry's location (`line_override` for inline texts) and references.
 fn index_entries(
     path: &Path,
     text: &str,
     resource: &FluentResource,
     locale: &mut LocaleFiles,
     findings: &mut Findings,
+    line_override: Option<usize>,
 ) {
     for entry in resource.entries() {
         let (id, is_term, value, attributes) = match entry {
@@ -159,7 +240,7 @@ fn index_entries(
             ast::Entry::Term(t) => (t.id.name, true, Some(&t.value), &t.attributes),
             _ => continue,
         };
-        let line = entry_line(text, id, is_term);
+        let line = line_override.or_else(|| entry_line(text, id, is_term));
         let mut references = Vec::new();
         for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
             collect_references(pattern, &mut references);
@@ -238,7 +319,7 @@ fn check_language(
             }
         }
     }
-    for required in messages::REQUIRED {
+    for required in messages::all_required() {
         check_required(required, lang, chain, files, &folder, findings);
     }
     if lang != default {

@@ -6,17 +6,21 @@
 //! folder.
 
 mod findings;
+mod intents;
 mod locales;
 mod safeguarding;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use findings::{Finding, Findings, Severity};
 
 use crate::config::Config;
 use crate::conversation::safeguarding::Rules;
-use crate::lang::{Detector, LangTag, LanguageInfo, Languages, Localiser, messages};
+use crate::flows::matcher::{MatchWeights, Matcher};
+use crate::flows::model::IntentSet;
+use crate::flows::words::{self, LanguageWords};
+use crate::lang::{Detector, LangTag, LanguageInfo, Languages, Localiser, ProfileText, messages};
 
 /// Conversation settings that come from the configuration.
 #[derive(Debug, Clone)]
@@ -33,6 +37,10 @@ pub struct Content {
     pub localiser: Localiser,
     pub detector: Detector,
     pub safeguarding: Rules,
+    pub intents: IntentSet,
+    pub matcher: Matcher,
+    /// Each council language's answer words (yes, no, dates).
+    pub words: HashMap<LangTag, LanguageWords>,
     pub settings: Settings,
 }
 
@@ -59,11 +67,22 @@ pub fn load(config: &Config) -> Result<Loaded, Findings> {
     let Some(languages) = resolve_languages(config, config_file, &discovered, &mut findings) else {
         return Err(findings);
     };
-    let (localiser, mut profiles) = locales::load(&root, &languages, &mut findings);
+    let read_intents = intents::read(&root, &mut findings);
+    let (localiser, catalog, mut profiles) =
+        locales::load(&root, &languages, &read_intents.inline, &mut findings);
     let languages = name_languages(languages, &localiser);
+    let intents = intents::check(
+        read_intents,
+        &languages,
+        &localiser,
+        &catalog,
+        &mut findings,
+    );
+    let words = answer_words(&languages, &localiser, &root, &mut findings);
     let (safeguarding, phrase_profiles) =
         safeguarding::load(&root, &languages, &localiser, &mut findings);
     profiles.extend(phrase_profiles);
+    profiles.extend(example_profiles(&intents, &languages));
     if findings.has_errors() {
         return Err(findings);
     }
@@ -73,6 +92,7 @@ pub fn load(config: &Config) -> Result<Loaded, Findings> {
         .map(|info| info.tag.clone())
         .collect();
     let detector = Detector::new(&council, &profiles);
+    let matcher = Matcher::new(&intents, &council, MatchWeights::default());
     let settings = Settings {
         offer_person_after_misses: config.conversation.offer_person_after_misses.max(1),
     };
@@ -82,6 +102,9 @@ pub fn load(config: &Config) -> Result<Loaded, Findings> {
         localiser,
         detector,
         safeguarding,
+        intents,
+        matcher,
+        words,
         settings,
     };
     Ok(Loaded { content, findings })
@@ -224,4 +247,61 @@ fn name_languages(languages: Languages, localiser: &Localiser) -> Languages {
         })
         .collect();
     Languages::new(infos, default)
+}
+
+/// Each language's answer words, merged along its fallback chain; month and
+/// weekday lists must name every month and day.
+fn answer_words(
+    languages: &Languages,
+    localiser: &Localiser,
+    root: &Path,
+    findings: &mut Findings,
+) -> HashMap<LangTag, LanguageWords> {
+    let mut all = HashMap::new();
+    for info in languages.all() {
+        let lists = |id: &str| -> Vec<(String, bool)> {
+            info.chain
+                .iter()
+                .filter(|lang| localiser.defines(lang, id))
+                .map(|lang| (localiser.text(lang, id).text, *lang == info.tag))
+                .collect()
+        };
+        for (id, count) in [
+            ("date-months", words::MONTHS),
+            ("date-weekdays", words::WEEKDAYS),
+        ] {
+            if localiser.defines(&info.tag, id) {
+                let items = words::parse_items(&localiser.text(&info.tag, id).text).len();
+                if items != count {
+                    let folder = root.join("locales").join(info.tag.as_str());
+                    findings.error(
+                        &folder,
+                        None,
+                        format!(
+                            "`{id}` in {} lists {items} items, comma-separated; it needs {count}",
+                            info.tag
+                        ),
+                    );
+                }
+            }
+        }
+        all.insert(info.tag.clone(), LanguageWords::from_lists(lists));
+    }
+    all
+}
+
+/// The intents' examples, as vocabulary for the language detector.
+fn example_profiles(intents: &IntentSet, languages: &Languages) -> Vec<ProfileText> {
+    let mut profiles = Vec::new();
+    for intent in intents.all() {
+        for (lang, examples) in &intent.examples {
+            if languages.is_enabled(lang) {
+                profiles.push(ProfileText {
+                    lang: lang.clone(),
+                    text: examples.join(" "),
+                });
+            }
+        }
+    }
+    profiles
 }

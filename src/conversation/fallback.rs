@@ -1,8 +1,9 @@
-//! Stage 6, fallback: a localised "not sure", and after repeated misses an offer
-//! of a person, so no conversation ends in a dead end.
+//! Stage 6, fallback: a localised "not sure" with the council's suggested
+//! topics as buttons, and after repeated misses an offer of a person, so no
+//! conversation ends in a dead end.
 
 use super::pipeline::{Outcome, TurnContext};
-use super::{BotMessage, Source, localised_message, person_button};
+use super::{BotMessage, Button, Source, localised_message, payload, person_button};
 use crate::lang::messages;
 
 pub(crate) struct Stage;
@@ -32,7 +33,28 @@ impl Stage {
             reply
                 .buttons
                 .push(person_button(turn.content, &turn.lang, None));
+        } else {
+            reply.buttons = suggestions(turn);
         }
         vec![reply]
     }
+}
+
+/// Buttons for the intents the council marked `suggest`, at most four.
+fn suggestions(turn: &TurnContext<'_>) -> Vec<Button> {
+    let content = turn.content;
+    content
+        .intents
+        .all()
+        .iter()
+        .filter(|intent| intent.suggest)
+        .filter_map(|intent| {
+            let title = intent.title.as_ref()?;
+            Some(Button {
+                label: content.localiser.text(&turn.lang, title).text,
+                payload: format!("{}{}", payload::INTENT_PREFIX, intent.id),
+            })
+        })
+        .take(4)
+        .collect()
 }

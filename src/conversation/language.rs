@@ -1,9 +1,10 @@
 //! Stage 2, language: settles the language of this turn by the policy in
 //! `lang::policy`, and handles the resident's explicit choice.
 
-use super::pipeline::{Outcome, TurnContext};
-use super::{BotMessage, ConversationState, Source, localised_message, payload};
+use super::pipeline::{Outcome, TurnContext, with_engine};
+use super::{BotMessage, ConversationState, Source, localised_message, payload, render};
 use crate::content::Content;
+use crate::flows::engine::Progress;
 use crate::lang::{LangTag, messages, policy};
 
 pub(crate) struct Stage;
@@ -19,8 +20,17 @@ impl super::pipeline::Stage for Stage {
             .payload
             .and_then(|p| p.strip_prefix(payload::LANGUAGE_PREFIX))
         {
-            let messages = choose(turn.content, turn.state, Some(code));
+            let mut messages = choose(turn.content, turn.state, Some(code));
             turn.lang = turn.state.lang.clone();
+            if turn.state.flow.is_some() {
+                let (content, lang, today) = (turn.content, turn.lang.clone(), turn.today);
+                let progress = with_engine(content, &lang, today, |engine| {
+                    engine.ask_again(&mut turn.state.flow)
+                });
+                if let Progress::Say(said) = progress {
+                    messages.extend(said.into_iter().map(|u| render(content, &lang, u)));
+                }
+            }
             return Outcome::Reply(messages);
         }
         apply(turn);

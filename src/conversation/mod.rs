@@ -1,9 +1,10 @@
 //! One resident's conversation: the pipeline of DESIGN.md over plain state.
 //!
 //! `turn` takes the conversation's state and one resident message and returns the
-//! bot's replies; it does no I/O, so the websocket session, the `chat` command and
-//! the tests all drive the very same code. Persisting state and delivering replies
-//! is the caller's job.
+//! bot's replies. It does no I/O of its own: what needs the outside world (today's
+//! date, storing a case, looking one up) goes through the [`Services`] the caller
+//! passes, so the websocket session, the `chat` command and the tests all drive
+//! the very same code. Persisting state and delivering replies is the caller's job.
 
 mod fallback;
 mod flow;
@@ -13,13 +14,27 @@ mod knowledge;
 mod language;
 mod pipeline;
 pub mod safeguarding;
+mod services;
+
+use std::future::Future;
 
 use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
-use crate::lang::{Direction, LangTag, messages};
+use crate::flows::engine::{ArgValue, Effect, EffectResult, FlowState, Utterance};
+use crate::lang::{Arg, Direction, LangTag, messages};
 
+pub use crate::flows::payload;
 pub use pipeline::{greet, set_language, turn};
+pub use services::InMemoryServices;
+
+/// What a conversation needs from outside: the date, and the effects of flows.
+pub trait Services: Sync {
+    /// Today, in the council's time zone.
+    fn today(&self) -> jiff::civil::Date;
+    /// Stores a case or looks one up for a flow.
+    fn perform(&self, effect: &Effect) -> impl Future<Output = EffectResult> + Send;
+}
 
 /// What the bot remembers about a conversation between messages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,6 +50,9 @@ pub struct ConversationState {
     /// Consecutive messages nothing could answer.
     #[serde(default)]
     pub misses: u32,
+    /// The flow in progress, if any.
+    #[serde(default)]
+    pub flow: Option<FlowState>,
 }
 
 impl ConversationState {
@@ -54,6 +72,7 @@ impl ConversationState {
             pinned: chosen.is_some(),
             page_hint,
             misses: 0,
+            flow: None,
         }
     }
 }
@@ -89,6 +108,9 @@ pub struct BotMessage {
     pub buttons: Vec<Button>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// Repeats a resident's answers, so its stored copy is redacted.
+    #[serde(skip)]
+    pub personal: bool,
 }
 
 /// Which stage produced a reply, for citations and analytics.
@@ -146,14 +168,6 @@ pub struct Link {
     pub url: String,
 }
 
-/// Payloads the bot's own buttons carry.
-pub mod payload {
-    /// Asks for a person; `handoff:<topic>` says why.
-    pub const HANDOFF: &str = "handoff";
-    /// Chooses a language: `lang:cy`.
-    pub const LANGUAGE_PREFIX: &str = "lang:";
-}
-
 /// Builds a bot message from a Fluent message in `lang` (or its fallback).
 pub(crate) fn localised_message(
     content: &Content,
@@ -170,7 +184,60 @@ pub(crate) fn localised_message(
         source,
         buttons: Vec::new(),
         links: Vec::new(),
+        personal: false,
     }
+}
+
+/// Puts a flow's utterance into words in `lang`.
+pub(crate) fn render(content: &Content, lang: &LangTag, utterance: Utterance) -> BotMessage {
+    let localiser = &content.localiser;
+    let args: Vec<(&str, Arg)> = utterance
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                ArgValue::Text(text) => Arg::Text(text.clone()),
+                ArgValue::Message(id) => Arg::Text(localiser.text(lang, id).text),
+            };
+            (name.as_str(), value)
+        })
+        .collect();
+    let source = Source::Intent {
+        id: utterance.intent,
+    };
+    let mut message = localised_message(content, lang, &utterance.message, &args, source);
+    message.buttons = utterance
+        .buttons
+        .into_iter()
+        .map(|button| Button {
+            label: localiser.text(lang, &button.label).text,
+            payload: button.payload,
+        })
+        .collect();
+    message.links = utterance
+        .links
+        .into_iter()
+        .map(|link| Link {
+            title: localiser.text(lang, &link.title).text,
+            url: link.url,
+        })
+        .collect();
+    message.personal = utterance.personal;
+    message
+}
+
+/// A button for each council language other than `lang`, named in itself.
+pub(crate) fn language_buttons(content: &Content, lang: &LangTag) -> Vec<Button> {
+    content
+        .languages
+        .all()
+        .iter()
+        .filter(|info| &info.tag != lang)
+        .map(|info| Button {
+            label: info.name.clone(),
+            payload: format!("{}{}", payload::LANGUAGE_PREFIX, info.tag),
+        })
+        .collect()
 }
 
 /// The "speak to a person" button in `lang`.

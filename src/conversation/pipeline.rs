@@ -1,15 +1,22 @@
 //! The stages of DESIGN.md, run in their fixed order for every resident message.
 //!
-//! Each stage looks at the turn and either lets it go on, replies, or asks for a
-//! person; the first reply ends the turn. The handoff stage runs only when asked.
+//! Each stage looks at the turn and either lets it go on, replies, asks for a
+//! person, or hands over to a flow; the first that does not go on ends the
+//! turn. The handoff stage runs only when asked. Flow effects (storing a case)
+//! are performed through [`Services`] and the flow resumed, until it has said
+//! all it will say this turn.
 
 use std::time::Instant;
 
+use jiff::civil::Date;
+
 use super::{
-    BotMessage, Button, ConversationState, Input, Source, Turn, fallback, flow, handoff, intent,
-    knowledge, language, localised_message, payload, safeguarding,
+    BotMessage, ConversationState, Input, Services, Source, Turn, fallback, flow, handoff, intent,
+    knowledge, language, language_buttons, localised_message, render, safeguarding,
 };
 use crate::content::Content;
+use crate::flows::engine::{Engine, Env, Progress};
+use crate::flows::words::LanguageWords;
 use crate::lang::{Detection, LangTag, messages};
 use crate::text;
 
@@ -21,6 +28,8 @@ pub(crate) enum Outcome {
     Reply(Vec<BotMessage>),
     /// The resident should reach a person.
     Handoff(HandoffRequest),
+    /// A flow has something to say, do or hand over.
+    Flow(Progress),
 }
 
 /// Why a person is wanted, for routing.
@@ -46,6 +55,7 @@ pub(crate) struct TurnContext<'a> {
     pub detection: Detection,
     /// The language replies are written in; settled by the language stage.
     pub lang: LangTag,
+    pub today: Date,
 }
 
 impl TurnContext<'_> {
@@ -53,6 +63,28 @@ impl TurnContext<'_> {
     pub(crate) fn words(&self) -> Vec<&str> {
         text::words(&self.folded).collect()
     }
+}
+
+/// Runs `with` on a flow engine speaking the turn's language.
+pub(crate) fn with_engine<R>(
+    content: &Content,
+    lang: &LangTag,
+    today: Date,
+    with: impl FnOnce(&Engine<'_>) -> R,
+) -> R {
+    let fallback_words = LanguageWords::default();
+    let words = content.words.get(lang).unwrap_or(&fallback_words);
+    let text = |id: &str| content.localiser.text(lang, id).text;
+    let engine = Engine {
+        intents: &content.intents,
+        env: Env {
+            lang: lang.as_str(),
+            words,
+            today,
+            text: &text,
+        },
+    };
+    with(&engine)
 }
 
 /// The stages in DESIGN.md's order; the fallback stage always replies.
@@ -66,7 +98,12 @@ static STAGES: &[&dyn Stage] = &[
 ];
 
 /// Runs one resident message through the pipeline.
-pub fn turn(content: &Content, state: &mut ConversationState, input: Input<'_>) -> Turn {
+pub async fn turn(
+    content: &Content,
+    state: &mut ConversationState,
+    input: Input<'_>,
+    services: &impl Services,
+) -> Turn {
     let started = Instant::now();
     // A button press carries the bot's own label: nothing to detect.
     let detection = match input.payload {
@@ -77,6 +114,7 @@ pub fn turn(content: &Content, state: &mut ConversationState, input: Input<'_>) 
         None => content.detector.detect(input.text),
     };
     let lang = state.lang.clone();
+    let today = services.today();
     let mut context = TurnContext {
         content,
         folded: text::fold(input.text),
@@ -84,19 +122,29 @@ pub fn turn(content: &Content, state: &mut ConversationState, input: Input<'_>) 
         input,
         detection,
         lang,
+        today,
     };
     let mut answered = None;
     for stage in STAGES {
-        match stage.run(&mut context) {
+        let outcome = stage.run(&mut context);
+        answered = match outcome {
             Outcome::Continue => continue,
-            Outcome::Reply(messages) => answered = Some((stage.name(), messages)),
-            Outcome::Handoff(request) => {
-                answered = Some((
-                    handoff::Stage.name(),
-                    handoff::Stage.reply(&mut context, &request),
-                ));
+            Outcome::Reply(messages) => Some((stage.name(), messages)),
+            Outcome::Handoff(request) => Some((
+                handoff::Stage.name(),
+                handoff::Stage.reply(&mut context, &request),
+            )),
+            Outcome::Flow(progress) => {
+                let messages = drive(&mut context, progress, services).await;
+                // A flow that had nothing to say (all its steps skipped) must
+                // not leave the resident without an answer.
+                if messages.is_empty() {
+                    None
+                } else {
+                    Some((stage.name(), messages))
+                }
             }
-        }
+        };
         break;
     }
     let (stage, messages) =
@@ -107,6 +155,7 @@ pub fn turn(content: &Content, state: &mut ConversationState, input: Input<'_>) 
     tracing::info!(
         stage,
         source = messages.first().map_or("none", |m| m.source.kind()),
+        flow = context.state.flow.as_ref().map(|f| f.intent.as_str()),
         detected = context.detection.lang.as_ref().map(LangTag::as_str),
         lang = %context.state.lang,
         latency_us = started.elapsed().as_micros() as u64,
@@ -119,6 +168,38 @@ pub fn turn(content: &Content, state: &mut ConversationState, input: Input<'_>) 
     }
 }
 
+/// Says what a flow says, performing its effects and resuming it, until it
+/// waits for the resident, ends or hands over.
+pub(crate) async fn drive(
+    context: &mut TurnContext<'_>,
+    mut progress: Progress,
+    services: &impl Services,
+) -> Vec<BotMessage> {
+    let mut messages = Vec::new();
+    loop {
+        let (content, lang) = (context.content, context.lang.clone());
+        match progress {
+            Progress::Say(said) => {
+                messages.extend(said.into_iter().map(|u| render(content, &lang, u)));
+                return messages;
+            }
+            Progress::Handoff(said, topic) => {
+                messages.extend(said.into_iter().map(|u| render(content, &lang, u)));
+                let request = HandoffRequest { topic: Some(topic) };
+                messages.extend(handoff::Stage.reply(context, &request));
+                return messages;
+            }
+            Progress::Effect(said, effect) => {
+                messages.extend(said.into_iter().map(|u| render(content, &lang, u)));
+                let result = services.perform(&effect).await;
+                progress = with_engine(content, &lang, context.today, |engine| {
+                    engine.resume(&mut context.state.flow, result)
+                });
+            }
+        }
+    }
+}
+
 /// The first message of a new conversation: a greeting in its language and a
 /// button for each of the council's other languages, named in that language.
 pub fn greet(content: &Content, state: &ConversationState) -> Turn {
@@ -126,16 +207,7 @@ pub fn greet(content: &Content, state: &ConversationState) -> Turn {
         id: messages::GREETING.id.to_owned(),
     };
     let mut greeting = localised_message(content, &state.lang, messages::GREETING.id, &[], source);
-    greeting.buttons = content
-        .languages
-        .all()
-        .iter()
-        .filter(|info| info.tag != state.lang)
-        .map(|info| Button {
-            label: info.name.clone(),
-            payload: format!("{}{}", payload::LANGUAGE_PREFIX, info.tag),
-        })
-        .collect();
+    greeting.buttons = language_buttons(content, &state.lang);
     Turn {
         detected: None,
         lang: state.lang.clone(),
@@ -144,9 +216,25 @@ pub fn greet(content: &Content, state: &ConversationState) -> Turn {
 }
 
 /// The resident chose the language `code` names (`Some`), or asked the bot to
-/// follow the language they write in again (`None`).
-pub fn set_language(content: &Content, state: &mut ConversationState, code: Option<&str>) -> Turn {
-    let messages = language::choose(content, state, code);
+/// follow the language they write in again (`None`). A flow in progress asks
+/// its question again in the new language.
+pub async fn set_language(
+    content: &Content,
+    state: &mut ConversationState,
+    code: Option<&str>,
+    services: &impl Services,
+) -> Turn {
+    let mut messages = language::choose(content, state, code);
+    if state.flow.is_some() {
+        let lang = state.lang.clone();
+        let today = services.today();
+        let progress = with_engine(content, &lang, today, |engine| {
+            engine.ask_again(&mut state.flow)
+        });
+        if let Progress::Say(said) = progress {
+            messages.extend(said.into_iter().map(|u| render(content, &lang, u)));
+        }
+    }
     Turn {
         detected: None,
         lang: state.lang.clone(),

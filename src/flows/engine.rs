@@ -81,6 +81,8 @@ pub enum Effect {
 pub struct NewCase {
     pub intent: String,
     pub topic: String,
+    /// The language the resident was answering in.
+    pub lang: String,
     /// Slot name to canonical value.
     pub slots: BTreeMap<String, String>,
 }
@@ -89,7 +91,8 @@ pub struct NewCase {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseSummary {
     pub reference: Reference,
-    pub topic: String,
+    /// The intent that created it (its title names it to the resident).
+    pub intent: String,
     /// `open`, `in_progress` or `closed`.
     pub status: String,
     pub created: Date,
@@ -105,6 +108,8 @@ pub enum EffectResult {
 
 /// The resident's language and day, as the engine needs them.
 pub struct Env<'a> {
+    /// The resident's language (BCP 47), recorded with cases.
+    pub lang: &'a str,
     pub words: &'a LanguageWords,
     pub today: Date,
     /// Localises a Fluent id in the resident's language (for choice labels).
@@ -118,12 +123,31 @@ pub struct Engine<'a> {
 }
 
 impl Engine<'_> {
-    /// Starts `intent` from its first step.
-    pub fn start(&self, flow: &mut Option<FlowState>, intent: &Intent) -> Progress {
+    /// Starts `intent` from its first step. Answers the starting `message`
+    /// already gives in an unmistakable form (a reference number, a postcode, an
+    /// email address, a phone number) are taken, and not asked for again.
+    pub fn start(&self, flow: &mut Option<FlowState>, intent: &Intent, message: &str) -> Progress {
+        let mut slots = BTreeMap::new();
+        let context = slots::Context {
+            words: self.env.words,
+            today: self.env.today,
+            labels: &[],
+        };
+        for step in &intent.steps {
+            if let StepKind::Ask(slot) = &step.kind
+                && matches!(
+                    slot.kind,
+                    SlotKind::Reference | SlotKind::Postcode | SlotKind::Email | SlotKind::Phone
+                )
+                && let Ok(value) = slots::validate(slot, message, None, &context)
+            {
+                slots.insert(slot.name.clone(), value);
+            }
+        }
         *flow = Some(FlowState {
             intent: intent.id.clone(),
             step: 0,
-            slots: BTreeMap::new(),
+            slots,
             tries: 0,
         });
         self.advance(flow, Vec::new())
@@ -163,17 +187,7 @@ impl Engine<'_> {
                     today: self.env.today,
                     labels: &[],
                 };
-                let yes_no = super::model::Slot {
-                    name: String::new(),
-                    kind: SlotKind::YesNo,
-                    prompt: String::new(),
-                    choices: Vec::new(),
-                    not_future: false,
-                    not_past: false,
-                    min: None,
-                    max: None,
-                };
-                match slots::validate(&yes_no, text, choice, &context).map(|v| v.value) {
+                match slots::validate(&yes_no_slot(), text, choice, &context).map(|v| v.value) {
                     Ok(yes) if yes == "yes" => self.next(flow, Vec::new()),
                     Ok(_) => self.restart(flow, "flow-confirm-no"),
                     Err(invalid) => self.reject(flow, intent, step, invalid),
@@ -181,6 +195,29 @@ impl Engine<'_> {
             }
             _ => self.advance(flow, Vec::new()),
         }
+    }
+
+    /// Whether `text` would be accepted as the answer to the waiting question,
+    /// without answering it; `None` when nothing is waiting.
+    pub fn would_accept(&self, flow: &Option<FlowState>, text: &str) -> Option<bool> {
+        let (_, step) = self.current(flow)?;
+        let (slot, labels) = match &step.kind {
+            StepKind::Ask(slot) => (
+                slot.clone(),
+                slot.choices
+                    .iter()
+                    .map(|c| (self.env.text)(&c.label))
+                    .collect::<Vec<_>>(),
+            ),
+            StepKind::Confirm { .. } => (yes_no_slot(), Vec::new()),
+            _ => return None,
+        };
+        let context = slots::Context {
+            words: self.env.words,
+            today: self.env.today,
+            labels: &labels,
+        };
+        Some(slots::validate(&slot, text, None, &context).is_ok())
     }
 
     /// Continues after an effect the caller performed.
@@ -210,9 +247,11 @@ impl Engine<'_> {
                     "date".to_owned(),
                     ArgValue::Text(self.date_display(case.created)),
                 ));
-                utterance
-                    .args
-                    .push(("topic".to_owned(), ArgValue::Text(case.topic)));
+                let topic = match self.intents.get(&case.intent).and_then(|i| i.title.clone()) {
+                    Some(title) => ArgValue::Message(title),
+                    None => ArgValue::Text(case.intent),
+                };
+                utterance.args.push(("topic".to_owned(), topic));
                 said.push(utterance);
             }
             (StepKind::CaseStatus { not_found, .. }, EffectResult::CaseFound(None)) => {
@@ -334,6 +373,11 @@ impl Engine<'_> {
                 continue;
             }
             match &step.kind {
+                StepKind::Ask(slot) if state.slots.contains_key(&slot.name) => {
+                    if let Some(state) = flow.as_mut() {
+                        state.step += 1;
+                    }
+                }
                 StepKind::Ask(_) | StepKind::Confirm { .. } => {
                     said.extend(self.question(intent, step, flow));
                     return Progress::Say(said);
@@ -359,6 +403,7 @@ impl Engine<'_> {
                     let case = NewCase {
                         intent: intent.id.clone(),
                         topic: intent.topic.clone(),
+                        lang: self.env.lang.to_owned(),
                         slots,
                     };
                     return Progress::Effect(said, Effect::CreateCase(case));
@@ -475,6 +520,20 @@ fn conditions_hold(step: &Step, slots: &BTreeMap<String, SlotValue>) -> bool {
     })
 }
 
+/// A confirmation read as a yes/no question.
+fn yes_no_slot() -> super::model::Slot {
+    super::model::Slot {
+        name: String::new(),
+        kind: SlotKind::YesNo,
+        prompt: String::new(),
+        choices: Vec::new(),
+        not_future: false,
+        not_past: false,
+        min: None,
+        max: None,
+    }
+}
+
 fn yes_no_buttons() -> Vec<ButtonSpec> {
     vec![
         ButtonSpec {
@@ -495,3 +554,7 @@ pub fn person_button(topic: &str) -> ButtonSpec {
         payload: format!("{}:{topic}", payload::HANDOFF),
     }
 }
+
+#[cfg(test)]
+#[path = "engine_tests.rs"]
+mod tests;

@@ -11,10 +11,13 @@
 
 use std::collections::HashMap;
 
-use super::model::IntentSet;
+use super::model::{Command, IntentSet};
 use crate::lang::LangTag;
 use crate::text::analysis::Analyzer;
 use crate::text::{self, Phrase};
+
+/// Words with less weight than this (used by almost every intent) are skipped.
+const NEGLIGIBLE_IDF: f32 = 0.1;
 
 /// How scores are computed and read; tuned on `tests/data/intents-dev.tsv`.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +27,18 @@ pub struct MatchWeights {
     pub prefix: f32,
     /// Weight of a message word no example has, as a share of the rarest word's.
     pub unknown: f32,
+    /// How much more covering an example counts than explaining every word of
+    /// the message (residents add greetings, names and context).
+    pub beta: f32,
+    /// Least share of the message an example must explain: a short example
+    /// ("sut mae") inside a longer, different question does not match it.
+    pub min_explained: f32,
+    /// Shortest word (in letters) that may match with a typo.
+    pub typo_min_length: usize,
+    /// Share of a message a one-word example must explain, and how much less
+    /// each further word of the example needs (never below `min_explained`).
+    pub short_example_explained: f32,
+    pub short_example_step: f32,
     /// Added when one of the intent's keywords is in the message.
     pub keyword_bonus: f32,
     /// Least score for a match.
@@ -32,6 +47,8 @@ pub struct MatchWeights {
     pub margin: f32,
     /// Least score for a global command said in a flow (they must be said plainly).
     pub command_threshold: f32,
+    /// Least score for leaving a flow when the answer could be taken as free text.
+    pub switch_threshold: f32,
 }
 
 impl Default for MatchWeights {
@@ -40,10 +57,16 @@ impl Default for MatchWeights {
             typo: 0.8,
             prefix: 0.7,
             unknown: 0.6,
+            beta: 2.0,
+            min_explained: 0.3,
+            typo_min_length: 4,
+            short_example_explained: 0.6,
+            short_example_step: 0.2,
             keyword_bonus: 0.15,
             threshold: 0.5,
             margin: 0.1,
             command_threshold: 0.75,
+            switch_threshold: 0.8,
         }
     }
 }
@@ -70,7 +93,10 @@ struct LanguageIndex {
     /// Sorted terms, for prefix lookups.
     sorted: Vec<(String, u32)>,
     idf: Vec<f32>,
-    postings: Vec<Vec<(u32, u16)>>,
+    /// Term to the examples that have it.
+    postings: Vec<Vec<u32>>,
+    /// Intents with keywords, `require` or `exclude` in this language.
+    phrase_intents: Vec<usize>,
     deletions: HashMap<String, Vec<u32>>,
     examples: Vec<Example>,
     max_idf: f32,
@@ -78,16 +104,18 @@ struct LanguageIndex {
 
 struct Example {
     intent: usize,
-    /// Each word's weight (its rarest alternative's idf).
-    weights: Vec<f32>,
+    /// The sum of its words' weights.
     total: f32,
+    /// Least share of a message it must explain: most of it for a one- or
+    /// two-word example ("sut mae" opens many a Welsh question).
+    min_explained: f32,
 }
 
 impl Matcher {
     pub fn new(intents: &IntentSet, languages: &[LangTag], weights: MatchWeights) -> Matcher {
         let languages = languages
             .iter()
-            .map(|lang| (lang.clone(), LanguageIndex::build(intents, lang)))
+            .map(|lang| (lang.clone(), LanguageIndex::build(intents, lang, &weights)))
             .collect();
         Matcher { languages, weights }
     }
@@ -107,10 +135,31 @@ impl Matcher {
         let any = |phrases: Option<&Vec<Phrase>>| {
             phrases.is_some_and(|list| list.iter().any(|p| p.matches(&words)))
         };
-        for (position, intent) in intents.all().iter().enumerate() {
+        let mut considered: Vec<usize> = scores
+            .keys()
+            .copied()
+            .chain(index.phrase_intents.iter().copied())
+            .collect();
+        considered.sort_unstable();
+        considered.dedup();
+        for position in considered {
+            let Some(intent) = intents.all().get(position) else {
+                continue;
+            };
             let score = scores.entry(position).or_insert(0.0);
             if any(intent.keywords.get(lang)) {
-                *score += self.weights.keyword_bonus;
+                // Keywords are the editor's distinctive words: one in the
+                // message is enough to match, more example overlap adds to it.
+                *score = (*score + self.weights.keyword_bonus)
+                    .max(self.weights.threshold + self.weights.keyword_bonus / 2.0);
+            }
+            // Cancel, start again and change language win only when said
+            // plainly; asking for a person matches like any intent.
+            let plain_only = intent
+                .command
+                .is_some_and(|command| command != Command::Handoff);
+            if plain_only && *score < self.weights.command_threshold {
+                *score = 0.0;
             }
             let required = intent
                 .require
@@ -126,6 +175,14 @@ impl Matcher {
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
+    }
+
+    /// The global command `message` plainly says, if any.
+    pub fn command(&self, intents: &IntentSet, lang: &LangTag, message: &str) -> Option<Command> {
+        let ranked = self.rank(intents, lang, message);
+        let &(best, score) = ranked.first()?;
+        let command = intents.all()[best].command?;
+        (score >= self.weights.command_threshold).then_some(command)
     }
 
     /// Reads a ranking: a clear winner, two to choose between, or nothing.
@@ -148,7 +205,7 @@ impl Matcher {
 }
 
 impl LanguageIndex {
-    fn build(intents: &IntentSet, lang: &LangTag) -> LanguageIndex {
+    fn build(intents: &IntentSet, lang: &LangTag, weights: &MatchWeights) -> LanguageIndex {
         let analyzer = Analyzer::for_language(lang);
         let mut terms: HashMap<String, u32> = HashMap::new();
         let mut users: Vec<Vec<usize>> = Vec::new();
@@ -184,30 +241,33 @@ impl LanguageIndex {
             .collect::<std::collections::HashSet<_>>()
             .len()
             .max(1) as f32;
+        // Words most intents use (the, my, I) count for almost nothing.
         let idf: Vec<f32> = users
             .iter()
-            .map(|u| (1.0 + intent_count / u.len().max(1) as f32).ln())
+            .map(|u| ((intent_count + 1.0) / u.len().max(1) as f32).ln())
             .collect();
         let mut postings = vec![Vec::new(); terms.len()];
         let mut examples = Vec::with_capacity(raw.len());
         for (example_id, (intent, words)) in raw.into_iter().enumerate() {
-            let weights: Vec<f32> = words
+            // Each word weighs as its rarest form (a Welsh word and its radical).
+            let total = words
                 .iter()
                 .map(|forms| forms.iter().map(|t| idf[*t as usize]).fold(0.0, f32::max))
-                .collect();
-            for (word, forms) in words.iter().enumerate() {
+                .sum();
+            for forms in &words {
                 for term in forms {
-                    postings[*term as usize].push((
-                        u32::try_from(example_id).unwrap_or(u32::MAX),
-                        u16::try_from(word).unwrap_or(u16::MAX),
-                    ));
+                    let id = u32::try_from(example_id).unwrap_or(u32::MAX);
+                    if postings[*term as usize].last() != Some(&id) {
+                        postings[*term as usize].push(id);
+                    }
                 }
             }
-            let total = weights.iter().sum();
+            let min_explained = weights.short_example_explained
+                - weights.short_example_step * (words.len() as f32 - 1.0);
             examples.push(Example {
                 intent,
-                weights,
                 total,
+                min_explained,
             });
         }
         let mut deletions: HashMap<String, Vec<u32>> = HashMap::new();
@@ -225,12 +285,24 @@ impl LanguageIndex {
             .copied()
             .fold(0.0, f32::max)
             .max((1.0 + intent_count).ln());
+        let phrase_intents = intents
+            .all()
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| {
+                i.keywords.contains_key(lang)
+                    || i.require.contains_key(lang)
+                    || i.exclude.contains_key(lang)
+            })
+            .map(|(position, _)| position)
+            .collect();
         LanguageIndex {
             analyzer,
             terms,
             sorted,
             idf,
             postings,
+            phrase_intents,
             deletions,
             examples,
             max_idf,
@@ -239,9 +311,14 @@ impl LanguageIndex {
 
     /// Each intent's best example score for `message`.
     fn example_scores(&self, message: &str, weights: &MatchWeights) -> HashMap<usize, f32> {
-        let mut best: HashMap<(u32, u16), f32> = HashMap::new();
+        // Per example: what the message matched of it, and which message word
+        // last reached it and for how much (a word counts once per example).
+        let mut matched = vec![0.0_f32; self.examples.len()];
+        let mut reached_by = vec![usize::MAX; self.examples.len()];
+        let mut gain = vec![0.0_f32; self.examples.len()];
+        let mut touched: Vec<u32> = Vec::new();
         let mut message_total = 0.0_f32;
-        for forms in self.analyzer.alternatives(message) {
+        for (word, forms) in self.analyzer.alternatives(message).into_iter().enumerate() {
             let candidates = self.candidates(&forms, weights);
             let strongest = candidates
                 .iter()
@@ -253,23 +330,39 @@ impl LanguageIndex {
                 strongest
             };
             for (term, quality) in candidates {
-                for posting in &self.postings[term as usize] {
-                    let entry = best.entry(*posting).or_insert(0.0);
-                    *entry = entry.max(quality);
+                let value = self.idf[term as usize] * quality;
+                // Words nearly every intent uses would only add noise (and time).
+                if self.idf[term as usize] < NEGLIGIBLE_IDF {
+                    continue;
+                }
+                for &example in &self.postings[term as usize] {
+                    let e = example as usize;
+                    if reached_by[e] != word {
+                        if matched[e] == 0.0 {
+                            touched.push(example);
+                        }
+                        reached_by[e] = word;
+                        gain[e] = value;
+                        matched[e] += value;
+                    } else if value > gain[e] {
+                        matched[e] += value - gain[e];
+                        gain[e] = value;
+                    }
                 }
             }
         }
-        let mut matched: HashMap<u32, f32> = HashMap::new();
-        for ((example, word), quality) in best {
-            let weight = self.examples[example as usize].weights[usize::from(word)];
-            *matched.entry(example).or_insert(0.0) += weight * quality;
-        }
+        let beta2 = weights.beta * weights.beta;
         let mut scores: HashMap<usize, f32> = HashMap::new();
-        for (example, matched) in matched {
+        for example in touched {
+            let matched = matched[example as usize];
             let example = &self.examples[example as usize];
-            let covered = matched / example.total.max(f32::EPSILON);
-            let explained = matched / message_total.max(f32::EPSILON);
-            let score = 2.0 * covered * explained / (covered + explained).max(f32::EPSILON);
+            let covered = (matched / example.total.max(f32::EPSILON)).min(1.0);
+            let explained = (matched / message_total.max(f32::EPSILON)).min(1.0);
+            if explained < weights.min_explained.max(example.min_explained) {
+                continue;
+            }
+            let score = (1.0 + beta2) * covered * explained
+                / (beta2 * explained + covered).max(f32::EPSILON);
             let entry = scores.entry(example.intent).or_insert(0.0);
             *entry = entry.max(score);
         }
@@ -292,7 +385,7 @@ impl LanguageIndex {
         };
         for form in forms {
             let length = form.chars().count();
-            if length >= 4 {
+            if length >= weights.typo_min_length {
                 for id in self.deletions.get(form).into_iter().flatten() {
                     add(*id, weights.typo);
                 }

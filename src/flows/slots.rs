@@ -143,9 +143,11 @@ fn date(
 ) -> Result<SlotValue, Invalid> {
     let folded = text::fold(answer);
     let tokens: Vec<&str> = text::words(&folded).collect();
-    let date = relative_date(&tokens, words, today, slot.not_past)
-        .or_else(|| numeric_date(answer, today))
+    // A day number with a month beats a weekday of the same name (Welsh
+    // "Mawrth" is both Tuesday and March).
+    let date = numeric_date(answer, today)
         .or_else(|| named_month_date(&tokens, words, today))
+        .or_else(|| relative_date(&tokens, words, today, slot.not_past))
         .ok_or(Invalid::Date)?;
     if slot.not_future && date > today {
         return Err(Invalid::DateFuture);
@@ -228,7 +230,7 @@ fn numeric_date(answer: &str, today: Date) -> Option<Date> {
 }
 
 fn named_month_date(tokens: &[&str], words: &LanguageWords, today: Date) -> Option<Date> {
-    let month = tokens.iter().find_map(|token| words.month(token))?;
+    let month = words.month_in(tokens)?;
     let numbers: Vec<i16> = tokens
         .iter()
         .filter_map(|token| {
@@ -339,33 +341,36 @@ fn choose(
         .ok_or(Invalid::Choice)
 }
 
-/// The one label the answer names: equal to it, containing all its words, or
-/// (for answers of three letters or more) all of whose words the label has.
+/// The one label the answer names: equal to it, or the label sharing the most
+/// words with it (a word of the answer matching the start of a label's word),
+/// when no other label shares as many.
 fn by_label(answer: &str, labels: &[String]) -> Option<usize> {
     let answer = text::fold(answer);
-    let answer_words: Vec<&str> = text::words(&answer).collect();
-    if answer_words.is_empty() {
-        return None;
-    }
+    let answer_words: Vec<&str> = text::words(&answer)
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
     let folded: Vec<String> = labels.iter().map(|label| text::fold(label)).collect();
     if let Some(exact) = folded.iter().position(|label| *label == answer) {
         return Some(exact);
     }
-    let matching: Vec<usize> = folded
+    let shared: Vec<usize> = folded
+        .iter()
+        .map(|label| {
+            let label_words: Vec<&str> = text::words(label).collect();
+            answer_words
+                .iter()
+                .filter(|w| label_words.iter().any(|l| l.starts_with(*w)))
+                .count()
+        })
+        .collect();
+    let best = *shared.iter().max()?;
+    let winners: Vec<usize> = shared
         .iter()
         .enumerate()
-        .filter(|(_, label)| {
-            let label_words: Vec<&str> = text::words(label).collect();
-            let label_in_answer = label_words.iter().all(|w| answer_words.contains(w));
-            let answer_in_label = answer.chars().count() >= 3
-                && answer_words
-                    .iter()
-                    .all(|w| label_words.iter().any(|l| l.starts_with(w)));
-            label_in_answer || answer_in_label
-        })
-        .map(|(index, _)| index)
+        .filter(|(_, n)| **n == best)
+        .map(|(i, _)| i)
         .collect();
-    (matching.len() == 1).then(|| matching[0])
+    (best > 0 && winners.len() == 1).then(|| winners[0])
 }
 
 fn yes_no(
@@ -378,11 +383,328 @@ fn yes_no(
     }
     let folded = text::fold(answer);
     let tokens: Vec<&str> = text::words(&folded).collect();
-    let yes = words.yes.iter().any(|phrase| phrase.matches(&tokens));
-    let no = words.no.iter().any(|phrase| phrase.matches(&tokens));
-    match (yes, no) {
-        (true, false) => Ok(plain("yes")),
-        (false, true) => Ok(plain("no")),
-        _ => Err(Invalid::YesNo),
+    // "nac ydw" holds a yes-word, "nie ma problemu" a no-word: the longest
+    // phrase that matches says what was meant.
+    let longest = |phrases: &[Phrase]| {
+        phrases
+            .iter()
+            .filter(|p| p.matches(&tokens))
+            .map(Phrase::len)
+            .max()
+            .unwrap_or(0)
+    };
+    let (yes, no) = (longest(&words.yes), longest(&words.no));
+    match yes.cmp(&no) {
+        std::cmp::Ordering::Greater => Ok(plain("yes")),
+        std::cmp::Ordering::Less => Ok(plain("no")),
+        std::cmp::Ordering::Equal => Err(Invalid::YesNo),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::flows::model::Choice;
+
+    fn words() -> LanguageWords {
+        let lists = |id: &str| -> Vec<(String, bool)> {
+            let text = match id {
+                "answer-yes" => "yes, yeah, yep, that's right",
+                "answer-no" => "no, nope, that's wrong",
+                "date-today" => "today",
+                "date-yesterday" => "yesterday, last night",
+                "date-tomorrow" => "tomorrow",
+                "date-months" => {
+                    "January|jan, February|feb, March|mar, April|apr, May, June|jun, July|jul, August|aug, September|sep, October|oct, November|nov, December|dec"
+                }
+                "date-weekdays" => {
+                    "Monday|mon, Tuesday|tue, Wednesday|wed, Thursday|thu, Friday|fri, Saturday|sat, Sunday|sun"
+                }
+                _ => "",
+            };
+            vec![(text.to_owned(), true)]
+        };
+        LanguageWords::from_lists(lists)
+    }
+
+    fn slot(kind: SlotKind) -> Slot {
+        Slot {
+            name: "x".into(),
+            kind,
+            prompt: "p".into(),
+            choices: Vec::new(),
+            not_future: false,
+            not_past: false,
+            min: None,
+            max: None,
+        }
+    }
+
+    /// Sunday 22 November 2026.
+    const TODAY: Date = date(2026, 11, 22);
+
+    fn check(slot: &Slot, answer: &str) -> Result<String, Invalid> {
+        let words = words();
+        let labels = [
+            "Recycling (blue box)".to_owned(),
+            "Garden waste (green bin)".to_owned(),
+        ];
+        let context = Context {
+            words: &words,
+            today: TODAY,
+            labels: &labels,
+        };
+        validate(slot, answer, None, &context).map(|value| value.value)
+    }
+
+    #[test]
+    fn dates_in_the_forms_residents_type() {
+        let day = slot(SlotKind::Date);
+        for (answer, expected) in [
+            ("14/03/2026", "2026-03-14"),
+            ("14.3.26", "2026-03-14"),
+            ("2026-03-14", "2026-03-14"),
+            ("on the 14th of March", "2026-03-14"),
+            ("march 14", "2026-03-14"),
+            ("yesterday", "2026-11-21"),
+            ("today", "2026-11-22"),
+            ("last friday", "2026-11-20"),
+            ("٢٠/١١/٢٠٢٦", "2026-11-20"),
+        ] {
+            assert_eq!(check(&day, answer).as_deref(), Ok(expected), "{answer}");
+        }
+        assert_eq!(check(&day, "31/02/2026"), Err(Invalid::Date));
+        assert_eq!(check(&day, "soon"), Err(Invalid::Date));
+    }
+
+    #[test]
+    fn dates_can_be_limited_to_the_past_or_future() {
+        let past = Slot {
+            not_future: true,
+            ..slot(SlotKind::Date)
+        };
+        assert_eq!(check(&past, "tomorrow"), Err(Invalid::DateFuture));
+        assert!(check(&past, "yesterday").is_ok());
+        let future = Slot {
+            not_past: true,
+            ..slot(SlotKind::Date)
+        };
+        assert_eq!(check(&future, "yesterday"), Err(Invalid::DatePast));
+        assert_eq!(
+            check(&future, "friday").as_deref(),
+            Ok("2026-11-27"),
+            "weekdays look forward"
+        );
+    }
+
+    #[test]
+    fn dates_are_shown_with_the_month_name() {
+        let words = words();
+        let context = Context {
+            words: &words,
+            today: TODAY,
+            labels: &[],
+        };
+        let value = validate(&slot(SlotKind::Date), "3/3/26", None, &context).unwrap();
+        assert_eq!(value.display, "3 March 2026");
+    }
+
+    #[test]
+    fn times_postcodes_emails_and_phones() {
+        for (answer, expected) in [
+            ("14:30", "14:30"),
+            ("2.30pm", "14:30"),
+            ("2pm", "14:00"),
+            ("12am", "00:00"),
+            ("about 9h15", "09:15"),
+        ] {
+            assert_eq!(
+                check(&slot(SlotKind::Time), answer).as_deref(),
+                Ok(expected),
+                "{answer}"
+            );
+        }
+        assert_eq!(check(&slot(SlotKind::Time), "25:00"), Err(Invalid::Time));
+        assert_eq!(
+            check(&slot(SlotKind::Time), "7"),
+            Err(Invalid::Time),
+            "a bare number is not a time"
+        );
+        assert_eq!(
+            check(&slot(SlotKind::Postcode), "it's cf10 3ab thanks").as_deref(),
+            Ok("CF10 3AB")
+        );
+        assert_eq!(
+            check(&slot(SlotKind::Postcode), "SW1A1AA").as_deref(),
+            Ok("SW1A 1AA")
+        );
+        assert_eq!(
+            check(&slot(SlotKind::Postcode), "12345"),
+            Err(Invalid::Postcode)
+        );
+        assert_eq!(
+            check(&slot(SlotKind::Email), "it's jo.bloggs+x@example.co.uk").as_deref(),
+            Ok("jo.bloggs+x@example.co.uk")
+        );
+        assert_eq!(
+            check(&slot(SlotKind::Email), "jo at example dot com"),
+            Err(Invalid::Email)
+        );
+        assert_eq!(
+            check(&slot(SlotKind::Phone), "07700 900123").as_deref(),
+            Ok("07700900123")
+        );
+        assert_eq!(
+            check(&slot(SlotKind::Phone), "+44 (0)7700 900123").as_deref(),
+            Ok("07700900123")
+        );
+        assert_eq!(check(&slot(SlotKind::Phone), "12345"), Err(Invalid::Phone));
+    }
+
+    #[test]
+    fn numbers_respect_their_range() {
+        let bounded = Slot {
+            min: Some(1.0),
+            max: Some(10.0),
+            ..slot(SlotKind::Number)
+        };
+        assert_eq!(check(&bounded, "about 3 of them").as_deref(), Ok("3"));
+        assert_eq!(check(&bounded, "12"), Err(Invalid::NumberRange));
+        assert_eq!(check(&bounded, "lots"), Err(Invalid::Number));
+    }
+
+    #[test]
+    fn choices_by_button_number_value_or_label() {
+        let choices = vec![
+            Choice {
+                value: "recycling".into(),
+                label: "l1".into(),
+            },
+            Choice {
+                value: "garden".into(),
+                label: "l2".into(),
+            },
+        ];
+        let bin = Slot {
+            choices,
+            ..slot(SlotKind::Choice)
+        };
+        assert_eq!(check(&bin, "2").as_deref(), Ok("garden"));
+        assert_eq!(check(&bin, "garden").as_deref(), Ok("garden"));
+        assert_eq!(
+            check(&bin, "the recycling").as_deref(),
+            Ok("recycling"),
+            "label words typed"
+        );
+        assert_eq!(check(&bin, "green bin").as_deref(), Ok("garden"));
+        assert_eq!(check(&bin, "the black one"), Err(Invalid::Choice));
+        let words = words();
+        let context = Context {
+            words: &words,
+            today: TODAY,
+            labels: &[],
+        };
+        assert_eq!(
+            validate(&bin, "Garden", Some("garden"), &context)
+                .unwrap()
+                .value,
+            "garden"
+        );
+    }
+
+    #[test]
+    fn the_longest_yes_or_no_phrase_wins() {
+        let words = LanguageWords::from_lists(|id| match id {
+            "answer-yes" => vec![
+                ("ie, ydw, nac oes problem".to_owned(), true),
+                ("yes, y".to_owned(), false),
+            ],
+            "answer-no" => vec![
+                ("na, nac ydw".to_owned(), true),
+                ("no, n".to_owned(), false),
+            ],
+            _ => Vec::new(),
+        });
+        let context = Context {
+            words: &words,
+            today: TODAY,
+            labels: &[],
+        };
+        let answer =
+            |text: &str| validate(&slot(SlotKind::YesNo), text, None, &context).map(|v| v.value);
+        assert_eq!(
+            answer("nac ydw").as_deref(),
+            Ok("no"),
+            "ydw inside nac ydw is not a yes"
+        );
+        assert_eq!(answer("nac oes problem").as_deref(), Ok("yes"));
+        assert_eq!(
+            answer("na, y bin glas").as_deref(),
+            Ok("no"),
+            "the fallback's one-letter y is not used"
+        );
+        assert_eq!(
+            answer("yes").as_deref(),
+            Ok("yes"),
+            "the fallback's longer words still are"
+        );
+    }
+
+    #[test]
+    fn a_day_and_month_beat_a_weekday_of_the_same_name() {
+        let words = LanguageWords::from_lists(|id| {
+            match id {
+            "date-months" => vec![("Ionawr, Chwefror, Mawrth, Ebrill, Mai, Mehefin, Gorffennaf, Awst, Medi, Hydref, Tachwedd, Rhagfyr".to_owned(), true)],
+            "date-weekdays" => vec![("Llun, Mawrth, Mercher, Iau, Gwener, Sadwrn, Sul".to_owned(), true)],
+            _ => Vec::new(),
+        }
+        });
+        let context = Context {
+            words: &words,
+            today: TODAY,
+            labels: &[],
+        };
+        let day =
+            |text: &str| validate(&slot(SlotKind::Date), text, None, &context).map(|v| v.value);
+        assert_eq!(day("14 Mawrth").as_deref(), Ok("2026-03-14"));
+        assert_eq!(
+            day("dydd Mawrth").as_deref(),
+            Ok("2026-11-17"),
+            "without a number it is Tuesday"
+        );
+    }
+
+    #[test]
+    fn yes_and_no_in_words() {
+        let question = slot(SlotKind::YesNo);
+        assert_eq!(check(&question, "yeah that's right").as_deref(), Ok("yes"));
+        assert_eq!(check(&question, "nope").as_deref(), Ok("no"));
+        assert_eq!(check(&question, "maybe"), Err(Invalid::YesNo));
+        assert_eq!(
+            check(&question, "yes no"),
+            Err(Invalid::YesNo),
+            "both is neither"
+        );
+    }
+
+    #[test]
+    fn references_and_free_text() {
+        let reference = Reference::from_random([1, 2, 3, 4, 5]);
+        let answer = format!("my ref is {}", reference.as_str().to_lowercase());
+        assert_eq!(
+            check(&slot(SlotKind::Reference), &answer).as_deref(),
+            Ok(reference.as_str())
+        );
+        assert_eq!(
+            check(&slot(SlotKind::Reference), "CB-1234-56"),
+            Err(Invalid::Reference)
+        );
+        assert_eq!(check(&slot(SlotKind::Text), "?!"), Err(Invalid::Text));
+        assert_eq!(
+            check(&slot(SlotKind::Text), "outside number 12").as_deref(),
+            Ok("outside number 12")
+        );
     }
 }

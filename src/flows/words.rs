@@ -1,20 +1,14 @@
 //! The words slot answers are read with, per language: yes and no, today,
-//! yesterday and tomorrow, months and weekdays. They come from each language's
-//! locale (`answer-yes = yes, yeah, yep`), so a council adding a language
-//! teaches the validators its words without touching code.
+//! yesterday and tomorrow, months and weekdays. They come from the locales
+//! (`answer-yes = yes, yeah, yep`), so a council adding a language teaches the
+//! validators its words without touching code. A language also accepts the
+//! words of its fallback languages: Welsh speakers often type "yes".
 
 use crate::text::{self, Phrase};
 
-/// Fluent ids of the word lists, and how many items each must have (0: any).
-pub const WORD_LISTS: &[(&str, usize)] = &[
-    ("answer-yes", 0),
-    ("answer-no", 0),
-    ("date-today", 0),
-    ("date-yesterday", 0),
-    ("date-tomorrow", 0),
-    ("date-months", 12),
-    ("date-weekdays", 7),
-];
+/// Items the month and weekday lists must have.
+pub const MONTHS: usize = 12;
+pub const WEEKDAYS: usize = 7;
 
 /// One language's answer words, folded for matching.
 #[derive(Debug, Clone, Default)]
@@ -26,28 +20,39 @@ pub struct LanguageWords {
     pub tomorrow: Vec<Phrase>,
     /// Per month: its names; the first is how dates are written ("14 March 2026").
     pub months: Vec<Vec<String>>,
+    /// Per month: its names as phrases (some are two words: كانون الثاني).
+    pub month_phrases: Vec<Vec<Phrase>>,
     /// Monday first; folded names.
     pub weekdays: Vec<Vec<String>>,
 }
 
 impl LanguageWords {
-    /// Builds from the lists' texts (`lookup(id)`), comma-separated items with
-    /// `|` between alternative forms of one item.
-    pub fn from_lists(lookup: impl Fn(&str) -> Option<String>) -> LanguageWords {
+    /// Builds from the lists' texts: `lookup(id)` gives the list in each language
+    /// of the chain that has it, own language first. A list is comma-separated
+    /// items with `|` between alternative forms of one item.
+    pub fn from_lists(lookup: impl Fn(&str) -> Vec<(String, bool)>) -> LanguageWords {
         let items = |id: &str| -> Vec<Vec<String>> {
-            lookup(id)
-                .map(|text| {
-                    text.split(',')
-                        .map(|item| {
-                            item.split('|')
-                                .map(|form| form.trim().to_owned())
-                                .filter(|f| !f.is_empty())
-                                .collect::<Vec<_>>()
-                        })
-                        .filter(|forms| !forms.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default()
+            let mut merged: Vec<Vec<String>> = Vec::new();
+            for (text, own) in lookup(id) {
+                for (index, mut item) in parse_items(&text).into_iter().enumerate() {
+                    // A fallback language's one-letter words ("y" for yes) are
+                    // ordinary words elsewhere (Welsh "y" is "the").
+                    if !own {
+                        item.retain(|form| form.chars().count() > 1);
+                    }
+                    match merged.get_mut(index) {
+                        Some(forms) => {
+                            for form in item {
+                                if !forms.contains(&form) {
+                                    forms.push(form);
+                                }
+                            }
+                        }
+                        None => merged.push(item),
+                    }
+                }
+            }
+            merged
         };
         let phrases = |id: &str| {
             items(id)
@@ -63,6 +68,10 @@ impl LanguageWords {
             yesterday: phrases("date-yesterday"),
             tomorrow: phrases("date-tomorrow"),
             months: items("date-months"),
+            month_phrases: items("date-months")
+                .iter()
+                .map(|forms| forms.iter().filter_map(|f| Phrase::parse(f)).collect())
+                .collect(),
             weekdays: items("date-weekdays")
                 .into_iter()
                 .map(|forms| forms.iter().map(|f| text::fold(f)).collect())
@@ -70,12 +79,18 @@ impl LanguageWords {
         }
     }
 
-    /// The month (1–12) a folded word names, if any.
-    pub fn month(&self, folded_word: &str) -> Option<i8> {
-        self.months
-            .iter()
-            .position(|forms| forms.iter().any(|form| text::fold(form) == folded_word))
-            .and_then(|i| i8::try_from(i + 1).ok())
+    /// The month (1–12) named in a folded message's words, if any; the
+    /// longest name wins (a two-word name over a one-word one inside it).
+    pub fn month_in(&self, words: &[&str]) -> Option<i8> {
+        let mut best: Option<(usize, usize)> = None;
+        for (index, phrases) in self.month_phrases.iter().enumerate() {
+            for phrase in phrases.iter().filter(|p| p.matches(words)) {
+                if best.is_none_or(|(_, length)| phrase.len() > length) {
+                    best = Some((index, phrase.len()));
+                }
+            }
+        }
+        best.and_then(|(index, _)| i8::try_from(index + 1).ok())
     }
 
     /// The weekday (0 = Monday) a folded word names, if any.
@@ -93,4 +108,17 @@ impl LanguageWords {
             .and_then(|forms| forms.first())
             .map(String::as_str)
     }
+}
+
+/// The items of a list, each with its forms.
+pub fn parse_items(text: &str) -> Vec<Vec<String>> {
+    text.split(',')
+        .map(|item| {
+            item.split('|')
+                .map(|form| form.trim().to_owned())
+                .filter(|f| !f.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|forms| !forms.is_empty())
+        .collect()
 }

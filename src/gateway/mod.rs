@@ -28,6 +28,8 @@ pub struct AppState {
     /// The current content; a reload swaps in a new one whole.
     pub content: Arc<ArcSwap<Content>>,
     pub store: Store,
+    /// The council's time zone (validated at start).
+    pub zone: jiff::tz::TimeZone,
     pub(crate) sessions: registry::Registry,
     pub(crate) addresses: Arc<limits::AddressLimits>,
     /// Cancelled when the server starts shutting down.
@@ -43,7 +45,12 @@ impl AppState {
         store: Store,
         shutdown: CancellationToken,
     ) -> AppState {
+        let zone = config
+            .council
+            .time_zone()
+            .unwrap_or(jiff::tz::TimeZone::UTC);
         AppState {
+            zone,
             content: Arc::new(ArcSwap::from_pointee(content)),
             store,
             sessions: registry::Registry::default(),

@@ -28,6 +28,52 @@ pub const BUTTON_SPEAK_TO_PERSON: Msg = msg("button-speak-to-person", &[]);
 pub const HANDOFF_CONTACT: Msg = msg("handoff-contact", &[]);
 pub const RESUME_NOT_FOUND: Msg = msg("resume-not-found", &[]);
 
+pub const BUTTON_YES: Msg = msg("button-yes", &[]);
+pub const BUTTON_NO: Msg = msg("button-no", &[]);
+pub const BUTTON_CANCEL: Msg = msg("button-cancel", &[]);
+pub const BUTTON_CARRY_ON: Msg = msg("button-carry-on", &[]);
+pub const FLOW_CANCELLED: Msg = msg("flow-cancelled", &[]);
+pub const FLOW_RESTARTED: Msg = msg("flow-restarted", &[]);
+pub const FLOW_CONFIRM_NO: Msg = msg("flow-confirm-no", &[]);
+pub const FLOW_SWITCH_OFFER: Msg = msg("flow-switch-offer", &["current", "other"]);
+pub const FLOW_ACTION_FAILED: Msg = msg("flow-action-failed", &[]);
+pub const INTENT_CLARIFY: Msg = msg("intent-clarify", &[]);
+pub const COMMAND_NOTHING_TO_CANCEL: Msg = msg("command-nothing-to-cancel", &[]);
+pub const COMMAND_CHOOSE_LANGUAGE: Msg = msg("command-choose-language", &[]);
+pub const SLOT_TOO_MANY_TRIES: Msg = msg("slot-too-many-tries", &[]);
+pub const CASE_STATUS_OPEN: Msg = msg("case-status-open", &[]);
+pub const CASE_STATUS_IN_PROGRESS: Msg = msg("case-status-in-progress", &[]);
+pub const CASE_STATUS_CLOSED: Msg = msg("case-status-closed", &[]);
+
+/// Why an answer to a question was not accepted; each may use `$min` and `$max`.
+pub const SLOT_INVALID: &[Msg] = &[
+    msg("slot-invalid-text", SLOT_BOUNDS),
+    msg("slot-invalid-number", SLOT_BOUNDS),
+    msg("slot-invalid-number-range", SLOT_BOUNDS),
+    msg("slot-invalid-date", SLOT_BOUNDS),
+    msg("slot-invalid-date-future", SLOT_BOUNDS),
+    msg("slot-invalid-date-past", SLOT_BOUNDS),
+    msg("slot-invalid-time", SLOT_BOUNDS),
+    msg("slot-invalid-postcode", SLOT_BOUNDS),
+    msg("slot-invalid-email", SLOT_BOUNDS),
+    msg("slot-invalid-phone", SLOT_BOUNDS),
+    msg("slot-invalid-choice", SLOT_BOUNDS),
+    msg("slot-invalid-yes-no", SLOT_BOUNDS),
+    msg("slot-invalid-reference", SLOT_BOUNDS),
+];
+const SLOT_BOUNDS: &[&str] = &["min", "max"];
+
+/// Word lists answers are read with (`answer-yes = yes, yeah, yep`).
+pub const WORD_LISTS: &[Msg] = &[
+    msg("answer-yes", &[]),
+    msg("answer-no", &[]),
+    msg("date-today", &[]),
+    msg("date-yesterday", &[]),
+    msg("date-tomorrow", &[]),
+    msg("date-months", &[]),
+    msg("date-weekdays", &[]),
+];
+
 pub const ERROR_MALFORMED_JSON: Msg = msg("error-malformed-json", &[]);
 pub const ERROR_UNKNOWN_FRAME_TYPE: Msg = msg("error-unknown-frame-type", &["type"]);
 pub const ERROR_INVALID_FRAME: Msg = msg("error-invalid-frame", &[]);
@@ -41,8 +87,25 @@ pub const ERROR_UNSUPPORTED_VERSION: Msg = msg("error-unsupported-version", &["v
 pub const ERROR_REPLACED: Msg = msg("error-replaced", &[]);
 pub const ERROR_INTERNAL: Msg = msg("error-internal", &[]);
 
-/// Every message above; `check` verifies each of them.
+/// Every message above but the slot and word lists; `check` verifies each of
+/// them, and those lists too.
 pub const REQUIRED: &[Msg] = &[
+    BUTTON_YES,
+    BUTTON_NO,
+    BUTTON_CANCEL,
+    BUTTON_CARRY_ON,
+    FLOW_CANCELLED,
+    FLOW_RESTARTED,
+    FLOW_CONFIRM_NO,
+    FLOW_SWITCH_OFFER,
+    FLOW_ACTION_FAILED,
+    INTENT_CLARIFY,
+    COMMAND_NOTHING_TO_CANCEL,
+    COMMAND_CHOOSE_LANGUAGE,
+    SLOT_TOO_MANY_TRIES,
+    CASE_STATUS_OPEN,
+    CASE_STATUS_IN_PROGRESS,
+    CASE_STATUS_CLOSED,
     LANGUAGE_NAME,
     GREETING,
     LANGUAGE_CHANGED,
@@ -66,6 +129,11 @@ pub const REQUIRED: &[Msg] = &[
     ERROR_REPLACED,
     ERROR_INTERNAL,
 ];
+
+/// Everything `check` verifies: [`REQUIRED`], [`SLOT_INVALID`] and [`WORD_LISTS`].
+pub fn all_required() -> impl Iterator<Item = &'static Msg> {
+    REQUIRED.iter().chain(SLOT_INVALID).chain(WORD_LISTS)
+}
 
 impl Msg {
     /// The error code clients see for an `error-…` message: `message-too-long`.

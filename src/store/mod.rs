@@ -6,6 +6,7 @@
 //! the writer commits many sessions' turns in one transaction. Reads go
 //! straight to the pool.
 
+mod cases;
 mod conversations;
 mod writer;
 
@@ -16,6 +17,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 use tokio::sync::{mpsc, oneshot};
 
+pub use cases::{CaseDesk, CaseRow};
 pub use conversations::{ConversationRow, EventRow, Unit};
 use writer::WriteOp;
 

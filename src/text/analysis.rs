@@ -16,6 +16,9 @@ pub struct Analyzer {
     stemmer: Option<Stemmer>,
     truncate: bool,
     welsh: bool,
+    /// Arabic-script letter variants are unified before stemming, or the
+    /// stemmer treats إلغاء and الغاء as different words.
+    unify_first: bool,
 }
 
 impl Analyzer {
@@ -27,17 +30,19 @@ impl Analyzer {
                 primary,
                 "pl" | "cy" | "cs" | "sk" | "lt" | "lv" | "hr" | "sl" | "uk" | "bg" | "so" | "sq"
             );
+        let unify_first = matches!(primary, "ar" | "fa" | "ur" | "ps" | "ku" | "ckb");
         Analyzer {
             stemmer,
             truncate,
             welsh: primary == "cy",
+            unify_first,
         }
     }
 
     /// One term per word, for text written by editors (examples, keywords).
     pub fn terms(&self, text: &str) -> Vec<String> {
         words(text)
-            .map(|word| self.term(&word))
+            .map(|word| self.term(&word.replace('\'', "")))
             .filter(|term| !term.is_empty())
             .collect()
     }
@@ -45,8 +50,18 @@ impl Analyzer {
     /// For each word of a message, its term and any alternatives (Welsh radicals).
     pub fn alternatives(&self, text: &str) -> Vec<Vec<String>> {
         words(text)
-            .map(|word| {
+            .map(|written| {
+                let word = written.replace('\'', "");
                 let mut forms = vec![self.term(&word)];
+                // "mae'r" is "mae" and "the"; "don't" typed as "dont" still meets "don't".
+                if let Some((before, _)) = written.split_once('\'')
+                    && before.chars().count() >= 2
+                {
+                    let term = self.term(before);
+                    if !forms.contains(&term) {
+                        forms.push(term);
+                    }
+                }
                 if self.welsh {
                     for radical in welsh_radicals(&word) {
                         let term = self.term(&radical);
@@ -64,6 +79,13 @@ impl Analyzer {
 
     /// The term for one lowercased word.
     pub fn term(&self, word: &str) -> String {
+        let unified;
+        let word = if self.unify_first {
+            unified = without_arabic_marks(word);
+            unified.as_str()
+        } else {
+            word
+        };
         let stemmed = match &self.stemmer {
             Some(stemmer) => stemmer.stem(word).into_owned(),
             None => word.to_owned(),
@@ -77,14 +99,32 @@ impl Analyzer {
     }
 }
 
-/// Lowercased words with their accents (stemmers need them); apostrophes joined.
+/// Drops Arabic hamza and vowel marks (after NFD, أ is ا with a hamza above),
+/// leaving ة and ى for the stemmer, which strips them as endings.
+fn without_arabic_marks(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}'))
+        .nfc()
+        .collect()
+}
+
+/// Lowercased words with their accents (stemmers need them), each with any
+/// apostrophe inside it kept as `'` ("mae'r", "don't").
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     let lowered: String = text
         .chars()
         .flat_map(char::to_lowercase)
-        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}'))
         .map(|c| {
-            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+            if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02bc}') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '\'' || unicode_normalization::char::is_combining_mark(c)
+            {
                 c
             } else {
                 ' '
@@ -93,6 +133,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .collect();
     lowered
         .split(' ')
+        .map(|word| word.trim_matches('\''))
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect::<Vec<_>>()
@@ -199,5 +240,10 @@ mod tests {
     fn arabic_is_stemmed_after_normalising() {
         let arabic = analyzer("ar");
         assert_eq!(arabic.terms("الحفرة"), arabic.terms("حفرة"));
+        assert_eq!(
+            arabic.terms("إلغاء"),
+            arabic.terms("الغاء"),
+            "with or without hamza"
+        );
     }
 }

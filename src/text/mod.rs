@@ -167,6 +167,16 @@ impl Phrase {
         (!words.is_empty()).then_some(Phrase { words })
     }
 
+    /// How many words the phrase has.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Never true: a phrase has at least one word.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// Whether the phrase occurs in `words` (a folded message, split by [`words`]).
     pub fn matches(&self, words: &[&str]) -> bool {
         let Some((first, rest)) = self.words.split_first() else {

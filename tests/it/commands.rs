@@ -3,6 +3,7 @@
 use std::process::Command;
 
 use councilbot::commands::{chat, check};
+use councilbot::conversation::InMemoryServices;
 
 use crate::helpers::{repo, test_config};
 
@@ -13,16 +14,22 @@ fn load_demo() -> councilbot::content::Content {
         .content
 }
 
-#[test]
-fn chat_json_prints_one_line_per_input_line() {
+fn services() -> InMemoryServices {
+    InMemoryServices::new(jiff::civil::date(2026, 11, 22))
+}
+
+#[tokio::test]
+async fn chat_json_prints_one_line_per_input_line() {
     let content = load_demo();
-    let input = "hello, when are my bins collected\n/lang cy\n/reset\n\n/nonsense\n/hint pl\n/1\n/quit\nnever read\n";
+    let input = "hello, I need help with the thingy over there\n/lang cy\n/reset\n\n/nonsense\n/hint pl\n/1\n/quit\nnever read\n";
     let mut out = Vec::new();
     let options = chat::Options {
         json: true,
         prompt: true,
     };
-    chat::run(&content, options, input.as_bytes(), &mut out).unwrap();
+    chat::run(&content, &services(), options, input.as_bytes(), &mut out)
+        .await
+        .unwrap();
     let lines: Vec<serde_json::Value> = String::from_utf8(out)
         .unwrap()
         .lines()
@@ -52,16 +59,19 @@ fn chat_json_prints_one_line_per_input_line() {
     assert_eq!(lines[7]["messages"], serde_json::json!([]));
 }
 
-#[test]
-fn chat_without_json_is_readable_text() {
+#[tokio::test]
+async fn chat_without_json_is_readable_text() {
     let content = load_demo();
     let mut out = Vec::new();
+    let input = "I can smell gas\n/quit\n".as_bytes();
     chat::run(
         &content,
+        &services(),
         chat::Options::default(),
-        "I can smell gas\n/quit\n".as_bytes(),
+        input,
         &mut out,
     )
+    .await
     .unwrap();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("bot [en · system]: Hello!"), "{text}");

@@ -6,7 +6,7 @@ use crate::conversation::{self, Input, Turn};
 use crate::gateway::protocol::{self, ClientFrame, FrameError, MAX_CLIENT_ID, ServerFrame};
 use crate::lang::{LangTag, messages};
 use crate::redact::redact;
-use crate::store::{ConversationRow, EventRow, StoreError, Unit, now_millis};
+use crate::store::{CaseDesk, ConversationRow, EventRow, StoreError, Unit, now_millis};
 
 /// Longest button payload accepted.
 const MAX_PAYLOAD: usize = 128;
@@ -93,14 +93,17 @@ impl Session {
         let before = self.state.clone();
         let seq = self.next_seq;
         let content = self.app.content.load_full();
-        let turn = conversation::turn(
-            &content,
-            &mut self.state.conversation,
-            Input {
-                text: &text,
-                payload: payload.as_deref(),
-            },
-        );
+        let input = Input {
+            text: &text,
+            payload: payload.as_deref(),
+        };
+        let (app, conversation_id) = (self.app.clone(), self.conversation_id.clone());
+        let desk = CaseDesk {
+            store: &app.store,
+            zone: &app.zone,
+            conversation_id: Some(&conversation_id),
+        };
+        let turn = conversation::turn(&content, &mut self.state.conversation, input, &desk).await;
         self.remember(&id, seq);
         let stored_text = if self.app.config.privacy.redact_transcripts {
             redact(&text)
@@ -180,8 +183,19 @@ impl Session {
         }
         let before = self.state.clone();
         let content = self.app.content.load_full();
-        let turn =
-            conversation::set_language(&content, &mut self.state.conversation, lang.as_deref());
+        let (app, conversation_id) = (self.app.clone(), self.conversation_id.clone());
+        let desk = CaseDesk {
+            store: &app.store,
+            zone: &app.zone,
+            conversation_id: Some(&conversation_id),
+        };
+        let turn = conversation::set_language(
+            &content,
+            &mut self.state.conversation,
+            lang.as_deref(),
+            &desk,
+        )
+        .await;
         match self.emit_turn(None, turn).await {
             Ok(flow) => flow,
             Err(error) => {
@@ -218,6 +232,8 @@ impl Session {
         self.rate.take() && self.app.addresses.take(self.peer)
     }
 
+    /// The turn's frame, and its stored copy: with transcripts redacted, the
+    /// messages that repeat a resident's answers are redacted in the copy.
     pub(super) fn turn_event(
         &self,
         seq: i64,
@@ -233,10 +249,22 @@ impl Session {
             lang: turn.lang,
             messages: turn.messages,
         };
-        (
-            self.event(seq, "turn", None, detected, lang, frame.to_json()),
-            frame,
-        )
+        let stored = match &frame {
+            ServerFrame::Turn { messages, .. }
+                if self.app.config.privacy.redact_transcripts
+                    && messages.iter().any(|m| m.personal) =>
+            {
+                let mut copy = frame.clone();
+                if let ServerFrame::Turn { messages, .. } = &mut copy {
+                    for message in messages.iter_mut().filter(|m| m.personal) {
+                        message.text = redact(&message.text);
+                    }
+                }
+                copy.to_json()
+            }
+            _ => frame.to_json(),
+        };
+        (self.event(seq, "turn", None, detected, lang, stored), frame)
     }
 
     fn event(

@@ -77,6 +77,8 @@ pub(super) struct Builder {
     words: HashMap<Box<str>, Vec<LangIndex>>,
     trigrams: HashMap<u64, Vec<LangIndex>>,
     script_counts: HashMap<LangIndex, HashMap<Script, usize>>,
+    /// The seed lexicons' words, for telling loanwords in content.
+    seed_words: HashMap<Box<str>, Vec<LangIndex>>,
 }
 
 impl Builder {
@@ -92,7 +94,23 @@ impl Builder {
                 builder.add_text(index, line);
             }
         }
+        builder.seed_words = builder.words.clone();
         builder
+    }
+
+    /// Adds the council's text in a language, leaving out loanwords: words
+    /// another language's seed lexicon has and this one's does not ("help" and
+    /// "bin" in Welsh messages are English).
+    pub(super) fn add_content(&mut self, index: LangIndex, text: &str) {
+        let kept: Vec<String> = super::message_words(text)
+            .into_iter()
+            .filter(|word| match self.seed_words.get(word.folded.as_str()) {
+                Some(langs) => langs.contains(&index),
+                None => true,
+            })
+            .map(|word| word.lower)
+            .collect();
+        self.add_text(index, &kept.join(" "));
     }
 
     pub(super) fn language(&mut self, tag: &LangTag) -> LangIndex {
