@@ -75,6 +75,11 @@ impl Findings {
         });
     }
 
+    /// `path` as findings show it: relative to the content folder.
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.root).unwrap_or(path).to_owned()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items
             .iter()

@@ -62,7 +62,10 @@ pub(super) fn read(root: &Path, findings: &mut Findings) -> ReadIntents {
             findings.error(
                 &path,
                 line,
-                format!("intent id `{id}` is already used by {}", first.display()),
+                format!(
+                    "intent id `{id}` is already used by {}",
+                    findings.relative(first).display()
+                ),
             );
             continue;
         }
@@ -98,7 +101,7 @@ pub(super) fn check(
                 format!(
                     "command `{}` is already given by {}",
                     command.as_str(),
-                    first.display()
+                    findings.relative(&first).display()
                 ),
             );
         }

@@ -8,6 +8,7 @@ use fluent_syntax::ast;
 
 use super::findings::{Findings, line_at};
 use super::intents;
+use super::references::{Reference, collect_literal_text, collect_references};
 use crate::flows::parse::InlineText;
 use crate::lang::messages::{self, Msg};
 use crate::lang::{LangTag, Languages, LocaleSource, Localiser, ProfileText};
@@ -17,13 +18,6 @@ struct Entry {
     file: PathBuf,
     line: Option<usize>,
     references: Vec<Reference>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Reference {
-    Message(String),
-    Term(String),
-    Variable(String),
 }
 
 /// One language's files, parsed.
@@ -399,71 +393,6 @@ fn report_gaps(
     for (id, entry) in &own.messages {
         if !default_files.messages.contains_key(id) {
             findings.warning(&entry.file, entry.line, format!("message `{id}` is not in the default language {default}; check the id for a typo"));
-        }
-    }
-}
-
-impl std::fmt::Display for Reference {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Reference::Message(id) => write!(f, "message `{id}`"),
-            Reference::Term(id) => write!(f, "term `-{id}`"),
-            Reference::Variable(id) => write!(f, "variable `${id}`"),
-        }
-    }
-}
-
-fn collect_references(pattern: &ast::Pattern<&str>, out: &mut Vec<Reference>) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            collect_expression(expression, out);
-        }
-    }
-}
-
-fn collect_expression(expression: &ast::Expression<&str>, out: &mut Vec<Reference>) {
-    match expression {
-        ast::Expression::Select { selector, variants } => {
-            collect_inline(selector, out);
-            for variant in variants {
-                collect_references(&variant.value, out);
-            }
-        }
-        ast::Expression::Inline(inline) => collect_inline(inline, out),
-    }
-}
-
-fn collect_inline(inline: &ast::InlineExpression<&str>, out: &mut Vec<Reference>) {
-    match inline {
-        ast::InlineExpression::MessageReference { id, .. } => {
-            out.push(Reference::Message(id.name.to_owned()))
-        }
-        ast::InlineExpression::TermReference { id, .. } => {
-            out.push(Reference::Term(id.name.to_owned()))
-        }
-        ast::InlineExpression::VariableReference { id } => {
-            out.push(Reference::Variable(id.name.to_owned()))
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
-            for argument in arguments
-                .positional
-                .iter()
-                .chain(arguments.named.iter().map(|n| &n.value))
-            {
-                collect_inline(argument, out);
-            }
-        }
-        ast::InlineExpression::Placeable { expression } => collect_expression(expression, out),
-        ast::InlineExpression::StringLiteral { .. }
-        | ast::InlineExpression::NumberLiteral { .. } => {}
-    }
-}
-
-fn collect_literal_text(pattern: &ast::Pattern<&str>, out: &mut String) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::TextElement { value } = element {
-            out.push_str(value);
-            out.push(' ');
         }
     }
 }

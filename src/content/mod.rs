@@ -8,6 +8,7 @@
 mod findings;
 mod intents;
 mod locales;
+mod references;
 mod safeguarding;
 
 use std::collections::{HashMap, HashSet};

@@ -68,7 +68,10 @@ pub(super) fn load(
             );
             continue;
         }
-        seen.insert(file.id.clone(), path.display().to_string());
+        seen.insert(
+            file.id.clone(),
+            findings.relative(&path).display().to_string(),
+        );
         check_message(&path, &text, &file, languages, localiser, findings);
         let phrases = compile_phrases(&path, &text, &file, languages, findings, &mut profiles);
         rules.rules.push(Rule {

@@ -7,104 +7,21 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
-use super::model::{Intent, IntentSet, LinkSpec, SlotKind, Step, StepKind};
+use super::model::{Intent, IntentSet, SlotKind, Step, StepKind};
 use super::payload;
 use super::reference::Reference;
 use super::slots::{self, Invalid, SlotValue};
 use super::words::LanguageWords;
 
+pub use super::progress::{
+    ArgValue, ButtonSpec, CaseSummary, Effect, EffectResult, FlowState, NewCase, Progress,
+    Utterance,
+};
+pub use super::speech::person_button;
+
 /// Wrong answers to one question before a person is offered.
 pub const MAX_TRIES: u8 = 3;
-
-/// Where a conversation is in a flow; stored with the conversation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FlowState {
-    pub intent: String,
-    /// The step waiting for an answer (or about to run).
-    pub step: usize,
-    #[serde(default)]
-    pub slots: BTreeMap<String, SlotValue>,
-    #[serde(default)]
-    pub tries: u8,
-}
-
-/// Something the bot says, for the conversation to put into words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Utterance {
-    /// Fluent id.
-    pub message: String,
-    pub args: Vec<(String, ArgValue)>,
-    pub buttons: Vec<ButtonSpec>,
-    pub links: Vec<LinkSpec>,
-    /// Holds a resident's answers, so it is redacted when stored.
-    pub personal: bool,
-    /// The intent speaking (for the message's source).
-    pub intent: String,
-}
-
-/// A message argument: plain text, or a Fluent id to localise first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ArgValue {
-    Text(String),
-    Message(String),
-}
-
-/// A button: a Fluent id for its label and the payload it sends back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ButtonSpec {
-    pub label: String,
-    pub payload: String,
-}
-
-/// What happens next.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Progress {
-    /// Say these, then wait for the resident.
-    Say(Vec<Utterance>),
-    /// Say these, perform the effect, then call [`Engine::resume`].
-    Effect(Vec<Utterance>, Effect),
-    /// Say these, then pass the resident to a person about `topic`.
-    Handoff(Vec<Utterance>, String),
-}
-
-/// Work only the caller can do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    CreateCase(NewCase),
-    FindCase(Reference),
-}
-
-/// A case to store, with the flow's answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewCase {
-    pub intent: String,
-    pub topic: String,
-    /// The language the resident was answering in.
-    pub lang: String,
-    /// Slot name to canonical value.
-    pub slots: BTreeMap<String, String>,
-}
-
-/// What a stored case tells a resident who asks about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseSummary {
-    pub reference: Reference,
-    /// The intent that created it (its title names it to the resident).
-    pub intent: String,
-    /// `open`, `in_progress` or `closed`.
-    pub status: String,
-    pub created: Date,
-}
-
-/// How an effect went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EffectResult {
-    CaseCreated(Reference),
-    CaseFound(Option<CaseSummary>),
-    Failed,
-}
 
 /// The resident's language and day, as the engine needs them.
 pub struct Env<'a> {
@@ -427,89 +344,6 @@ impl Engine<'_> {
             }
         }
     }
-
-    /// The question a waiting step asks, with its buttons.
-    fn question(&self, intent: &Intent, step: &Step, flow: &Option<FlowState>) -> Vec<Utterance> {
-        match &step.kind {
-            StepKind::Ask(slot) => {
-                let mut prompt = self.utter(intent, &slot.prompt, flow, false);
-                prompt.buttons = match slot.kind {
-                    SlotKind::Choice => slot
-                        .choices
-                        .iter()
-                        .map(|c| ButtonSpec {
-                            label: c.label.clone(),
-                            payload: format!("{}{}", payload::ANSWER_PREFIX, c.value),
-                        })
-                        .collect(),
-                    SlotKind::YesNo => yes_no_buttons(),
-                    _ => Vec::new(),
-                };
-                vec![prompt]
-            }
-            StepKind::Confirm { message } => {
-                let mut confirm = self.utter(intent, message, flow, true);
-                confirm.buttons = yes_no_buttons();
-                vec![confirm]
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// A message with the flow's answers as arguments.
-    fn utter(
-        &self,
-        intent: &Intent,
-        message: &str,
-        flow: &Option<FlowState>,
-        personal: bool,
-    ) -> Utterance {
-        let mut args = Vec::new();
-        let mut holds_personal = false;
-        if let Some(state) = flow {
-            for (name, value) in &state.slots {
-                let slot = intent.steps.iter().find_map(|s| match &s.kind {
-                    StepKind::Ask(slot) if &slot.name == name => Some(slot),
-                    _ => None,
-                });
-                let argument = match slot.map(|s| s.kind) {
-                    Some(SlotKind::Choice) => ArgValue::Message(value.display.clone()),
-                    Some(SlotKind::YesNo) => ArgValue::Message(format!("button-{}", value.value)),
-                    _ => ArgValue::Text(value.display.clone()),
-                };
-                holds_personal |= slot.is_some_and(|s| s.kind.is_personal());
-                args.push((name.clone(), argument));
-            }
-        }
-        Utterance {
-            message: message.to_owned(),
-            args,
-            buttons: Vec::new(),
-            links: Vec::new(),
-            personal: personal && holds_personal,
-            intent: intent.id.clone(),
-        }
-    }
-
-    fn say_generic(&self, intent: &Intent, message: &str) -> Utterance {
-        Utterance {
-            message: message.to_owned(),
-            args: Vec::new(),
-            buttons: Vec::new(),
-            links: Vec::new(),
-            personal: false,
-            intent: intent.id.clone(),
-        }
-    }
-
-    fn date_display(&self, date: Date) -> String {
-        let month = self
-            .env
-            .words
-            .month_name(date.month())
-            .map_or_else(|| format!("{:02}", date.month()), str::to_owned);
-        format!("{} {month} {}", date.day(), date.year())
-    }
 }
 
 fn conditions_hold(step: &Step, slots: &BTreeMap<String, SlotValue>) -> bool {
@@ -531,27 +365,6 @@ fn yes_no_slot() -> super::model::Slot {
         not_past: false,
         min: None,
         max: None,
-    }
-}
-
-fn yes_no_buttons() -> Vec<ButtonSpec> {
-    vec![
-        ButtonSpec {
-            label: "button-yes".to_owned(),
-            payload: format!("{}yes", payload::ANSWER_PREFIX),
-        },
-        ButtonSpec {
-            label: "button-no".to_owned(),
-            payload: format!("{}no", payload::ANSWER_PREFIX),
-        },
-    ]
-}
-
-/// The "speak to a person" button about `topic`.
-pub fn person_button(topic: &str) -> ButtonSpec {
-    ButtonSpec {
-        label: "button-speak-to-person".to_owned(),
-        payload: format!("{}:{topic}", payload::HANDOFF),
     }
 }
 

@@ -6,8 +6,10 @@ pub mod engine;
 pub mod matcher;
 pub mod model;
 pub mod parse;
+mod progress;
 pub mod reference;
 pub mod slots;
+mod speech;
 pub mod words;
 
 /// Payloads of the bot's buttons, sent back with the label as text.

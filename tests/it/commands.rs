@@ -217,3 +217,144 @@ fn the_binary_runs_check_and_chat() {
     .unwrap();
     assert_eq!(first["detected"], "pl");
 }
+
+#[test]
+fn chat_json_runs_a_welsh_flow_to_its_reference() {
+    let data = tempfile::tempdir().unwrap();
+    let mut chat = Command::new(env!("CARGO_BIN_EXE_councilbot"))
+        .args(["chat", "--json", "--content"])
+        .arg(repo())
+        .env("COUNCILBOT_DATA_DIR", data.path())
+        .current_dir(data.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let script = "mae twll mawr yn y ffordd\nStryd y Castell\ntwll dwfn\nie\n/quit\n";
+    chat.stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    let output = chat.wait_with_output().unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    assert!(
+        lines[..4]
+            .iter()
+            .all(|l| l["lang"] == "cy" && l["messages"][0]["source"]["id"] == "report-pothole"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[3]["messages"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("CB-"),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        data.path().join("councilbot.db").is_file(),
+        "chat keeps cases in the configured store"
+    );
+}
+
+/// Writes `files` (path, text) into a copy of the demo content and runs `check`.
+fn check_with(files: &[(&str, &str)]) -> (bool, String) {
+    let content = broken_copy();
+    let root = content.path();
+    for folder in ["intents", "locales/pl", "locales/ar"] {
+        std::fs::create_dir_all(root.join(folder)).unwrap();
+        for entry in std::fs::read_dir(repo().join(folder)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), root.join(folder).join(entry.file_name())).unwrap();
+        }
+    }
+    for (path, text) in files {
+        std::fs::write(root.join(path), text).unwrap();
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut config = test_config(data.path());
+    config.content.dir = root.to_owned();
+    let mut out = Vec::new();
+    let ok = check::run(&config, &mut out).unwrap();
+    (ok, String::from_utf8(out).unwrap())
+}
+
+#[test]
+fn check_reports_each_kind_of_intent_mistake_with_file_and_line() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "intents/syntax.yaml",
+            "id: broken\nexamples: [unclosed\n",
+            "intents/syntax.yaml:2: error: not a valid intent",
+        ),
+        (
+            "intents/unknown.yaml",
+            "id: unknown-field\nexamples: {en: [x y z]}\nreply: hello\ncolour: red\n",
+            "intents/unknown.yaml:4: error: not a valid intent: unknown field `colour`",
+        ),
+        (
+            "intents/missing.yaml",
+            "id: no-examples\nreply: hello\n",
+            "intents/missing.yaml:1: error: not a valid intent: missing field `examples`",
+        ),
+        (
+            "intents/duplicate.yaml",
+            "id: greeting\nexamples: {en: [ahoy there]}\nreply: hi\n",
+            "error: intent id `greeting` is already used by intents/",
+        ),
+        (
+            "intents/no-welsh.yaml",
+            "id: only-english\nexamples: {en: [only in english please]}\nreply: {en: Hello}\n",
+            "warning: no cy examples",
+        ),
+        (
+            "intents/fluent.yaml",
+            "id: bad-message\nexamples: {en: [a message that is missing]}\nreply: no-such-message\n",
+            "error: message `no-such-message` does not exist",
+        ),
+        (
+            "intents/slot-type.yaml",
+            "id: bad-type\nexamples: {en: [what type is this]}\nsteps:\n  - ask: size\n    type: shoe\n    prompt: greeting\n",
+            "intents/slot-type.yaml:5: error: unknown slot type \"shoe\"",
+        ),
+        (
+            "intents/unreachable.yaml",
+            "id: dead-end\nexamples: {en: [this ends early]}\nsteps:\n  - say: greeting\n    end: true\n  - say: greeting\n",
+            "error: step 2 can never run",
+        ),
+        (
+            "intents/never.yaml",
+            "id: never-runs\nexamples: {en: [choose something]}\nsteps:\n  - ask: pick\n    type: yes_no\n    prompt: greeting\n  - say: greeting\n    when: {pick: maybe}\n",
+            "can never run: slot `pick` has no value \"maybe\"",
+        ),
+        (
+            "intents/collide.yaml",
+            "id: collides\nexamples: {en: [report a pothole]}\nreply: {en: Hi}\n",
+            "collides with an example of",
+        ),
+        (
+            "intents/variable.yaml",
+            "id: early-variable\nexamples: {en: [ask me early]}\nsteps:\n  - ask: name\n    type: text\n    prompt: {en: \"Hello { $name }\"}\n",
+            "uses $name, which is not known at that step",
+        ),
+    ];
+    for (path, text, expected) in cases {
+        let (ok, report) = check_with(&[(path, text)]);
+        assert!(
+            report.contains(expected),
+            "{path}: expected {expected:?} in:\n{report}"
+        );
+        if report
+            .lines()
+            .any(|l| l.starts_with(path) && l.contains(": error:"))
+        {
+            assert!(!ok, "{path}: errors fail the check");
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod commands;
+mod flows;
 mod health;
 mod helpers;
 mod intent_eval;
