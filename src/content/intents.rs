@@ -22,30 +22,15 @@ pub(super) struct ReadIntents {
 /// Reads and parses every intent file; structural problems become findings.
 pub(super) fn read(root: &Path, findings: &mut Findings) -> ReadIntents {
     let dir = root.join("intents");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.retain(|path| {
-        path.extension()
-            .is_some_and(|ext| ext == "yaml" || ext == "yml")
-    });
-    paths.sort();
+    let paths = super::files_in(&dir, &["yaml", "yml"]);
     let mut read = ReadIntents {
         intents: Vec::new(),
         inline: Vec::new(),
     };
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     for path in paths {
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(error) => {
-                findings.error(
-                    &path,
-                    None,
-                    format!("cannot read this file ({error}); intents must be UTF-8 YAML"),
-                );
-                continue;
-            }
+        let Some(text) = super::read_text(&path, "UTF-8 YAML", findings) else {
+            continue;
         };
         let (parsed, problems) = parse::parse(&text);
         for problem in problems {

@@ -176,11 +176,7 @@ fn add_inline(locale: &mut LocaleFiles, path: &Path, text: &InlineText, findings
 
 fn read_language(folder: &Path, findings: &mut Findings) -> LocaleFiles {
     let mut locale = LocaleFiles::default();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.retain(|path| path.extension().is_some_and(|ext| ext == "ftl"));
-    paths.sort();
+    let paths = super::files_in(folder, &["ftl"]);
     if paths.is_empty() {
         findings.error(
             folder,
@@ -189,16 +185,8 @@ fn read_language(folder: &Path, findings: &mut Findings) -> LocaleFiles {
         );
     }
     for path in paths {
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(error) => {
-                findings.error(
-                    &path,
-                    None,
-                    format!("cannot read this file ({error}); Fluent files must be UTF-8 text"),
-                );
-                continue;
-            }
+        let Some(text) = super::read_text(&path, "UTF-8 Fluent text", findings) else {
+            continue;
         };
         let resource = match FluentResource::try_new(text.clone()) {
             Ok(resource) => resource,

@@ -306,3 +306,34 @@ fn example_profiles(intents: &IntentSet, languages: &Languages) -> Vec<ProfileTe
     }
     profiles
 }
+
+/// The files in `dir` whose name ends in one of `extensions`, sorted; none if
+/// the folder does not exist.
+fn files_in(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+    });
+    paths.sort();
+    paths
+}
+
+/// A file's text, or an error finding saying why it could not be read (`kind`
+/// names what the file should be: "UTF-8 YAML").
+fn read_text(path: &Path, kind: &str, findings: &mut Findings) -> Option<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(error) => {
+            findings.error(
+                path,
+                None,
+                format!("cannot read this file ({error}); it must be {kind}"),
+            );
+            None
+        }
+    }
+}

@@ -38,14 +38,7 @@ pub(super) fn load(
     findings: &mut Findings,
 ) -> (Rules, Vec<ProfileText>) {
     let dir = root.join("safeguarding");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.retain(|path| {
-        path.extension()
-            .is_some_and(|ext| ext == "yaml" || ext == "yml")
-    });
-    paths.sort();
+    let paths = super::files_in(&dir, &["yaml", "yml"]);
     if paths.is_empty() {
         findings.warning(&dir, None, "no safeguarding rules: messages about homelessness, abuse, self-harm or gas leaks get no emergency answer");
     }
@@ -85,17 +78,7 @@ pub(super) fn load(
 }
 
 fn read_rule(path: &Path, findings: &mut Findings) -> Option<(String, RuleFile)> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(error) => {
-            findings.error(
-                path,
-                None,
-                format!("cannot read this file ({error}); rules must be UTF-8 YAML"),
-            );
-            return None;
-        }
-    };
+    let text = super::read_text(path, "UTF-8 YAML", findings)?;
     match yaml::from_str::<RuleFile>(&text) {
         Ok(file) if file.id.trim().is_empty() => {
             findings.error(
