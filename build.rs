@@ -1,13 +1,27 @@
-//! Embeds every seed lexicon under `src/lang/lexicons/` so that adding a language
-//! to the detector is adding one file.
+//! Embeds the per-language word lists, so that supporting a language is
+//! adding files: the detector's seed lexicons (`src/lang/lexicons/`) and the
+//! FAQ search's stop words (`src/text/stopwords/`).
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
-    let dir = PathBuf::from("src/lang/lexicons");
+    embed(
+        Path::new("src/lang/lexicons"),
+        "SEED_LEXICONS",
+        "lexicons.rs",
+    );
+    embed(
+        Path::new("src/text/stopwords"),
+        "STOP_WORDS",
+        "stopwords.rs",
+    );
+}
+
+/// Writes `static NAME: &[(code, text)]` holding every `<code>.txt` in `dir`.
+fn embed(dir: &Path, name: &str, out_file: &str) {
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    let mut files: Vec<_> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
@@ -17,7 +31,7 @@ fn main() {
         .unwrap_or_default();
     files.retain(|path| path.extension().is_some_and(|ext| ext == "txt"));
     files.sort();
-    let mut code = String::from("pub(super) static SEED_LEXICONS: &[(&str, &str)] = &[\n");
+    let mut code = format!("pub(super) static {name}: &[(&str, &str)] = &[\n");
     for path in files {
         let code_name = path
             .file_stem()
@@ -32,6 +46,7 @@ fn main() {
         .unwrap_or_default();
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("lexicons.rs");
-    std::fs::write(out, code).unwrap_or_else(|error| panic!("cannot write lexicons.rs: {error}"));
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join(out_file);
+    std::fs::write(&out, code)
+        .unwrap_or_else(|error| panic!("cannot write {}: {error}", out.display()));
 }

@@ -9,6 +9,7 @@
 //! - [`content`]: loads and checks the council's content folder into `Content`.
 //! - [`lang`]: language tags, detection, the language policy, Fluent strings.
 //! - [`conversation`]: the message pipeline over plain conversation state; no I/O.
+//! - [`kb`]: the FAQ knowledge base: per-language tantivy indexes and answers.
 //! - [`gateway`]: HTTP and websockets: routes, the resident protocol, sessions.
 //! - [`store`]: SQLite or PostgreSQL through sqlx; the only database code.
 //! - [`commands`]: the `check` and `chat` commands for content editors.
@@ -22,6 +23,7 @@ pub mod conversation;
 pub mod error;
 pub mod flows;
 pub mod gateway;
+pub mod kb;
 pub mod lang;
 pub mod redact;
 pub mod store;

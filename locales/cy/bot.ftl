@@ -16,3 +16,10 @@ button-speak-to-person = Siarad â pherson
 handoff-contact = Gall ein tîm gwasanaethau cwsmeriaid helpu. Ffoniwch { -council-phone } ({ -council-hours }) neu e-bostiwch { -council-email }. Mewn argyfwng y tu allan i'r oriau hynny, ffoniwch { -council-emergency-line }.
 
 resume-not-found = Methais ddod o hyd i'ch sgwrs gynharach (efallai ei bod wedi dod i ben), felly rydyn ni'n dechrau un newydd.
+
+faq-reviewed = Gwiriwyd gan y cyngor ddiwethaf ar { $date }.
+faq-in-other-language =
+    { $code ->
+        [en] Dim ond yn Saesneg mae'r ateb hwn ar gael, felly dyma fe yn Saesneg.
+       *[other] Dim ond yn yr iaith hon mae'r ateb hwn ar gael: { $language }.
+    }

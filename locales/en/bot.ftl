@@ -16,3 +16,11 @@ button-speak-to-person = Speak to a person
 handoff-contact = Our customer service team can help. Call { -council-phone } ({ -council-hours }) or email { -council-email }. For an emergency outside those hours, call { -council-emergency-line }.
 
 resume-not-found = I couldn't find your earlier conversation (it may have expired), so we're starting a new one.
+
+# After an answer from the council's FAQ pages. $date is written with the
+# month's name from `date-months`, like 14 March 2026.
+faq-reviewed = Last checked by the council on { $date }.
+# Before an answer that exists only in another language. $language is that
+# language's own name (English, Cymraeg); $code is its code (en, cy), for
+# choosing how to say it.
+faq-in-other-language = This answer is only available in { $language }, so here it is in { $language }.

@@ -16,3 +16,11 @@ button-speak-to-person = Rozmowa z pracownikiem
 handoff-contact = Nasz dział obsługi klienta chętnie pomoże. Proszę zadzwonić pod numer { -council-phone } ({ -council-hours }) lub napisać na adres { -council-email }. W nagłych sprawach poza tymi godzinami proszę dzwonić pod numer { -council-emergency-line }.
 
 resume-not-found = Nie udało się odnaleźć wcześniejszej rozmowy (mogła wygasnąć), więc zaczynamy nową.
+
+faq-reviewed = Ostatnio sprawdzone przez urząd: { $date }.
+faq-in-other-language =
+    { $code ->
+        [en] Ta odpowiedź jest dostępna tylko po angielsku, dlatego podaję ją po angielsku.
+        [cy] Ta odpowiedź jest dostępna tylko po walijsku, dlatego podaję ją po walijsku.
+       *[other] Ta odpowiedź jest dostępna tylko w tym języku: { $language }.
+    }

@@ -7,6 +7,7 @@
 
 mod findings;
 mod intents;
+mod knowledge;
 mod locales;
 mod references;
 mod safeguarding;
@@ -21,6 +22,7 @@ use crate::conversation::safeguarding::Rules;
 use crate::flows::matcher::{MatchWeights, Matcher};
 use crate::flows::model::IntentSet;
 use crate::flows::words::{self, LanguageWords};
+use crate::kb::KnowledgeBase;
 use crate::lang::{Detector, LangTag, LanguageInfo, Languages, Localiser, ProfileText, messages};
 
 /// Conversation settings that come from the configuration.
@@ -40,6 +42,8 @@ pub struct Content {
     pub safeguarding: Rules,
     pub intents: IntentSet,
     pub matcher: Matcher,
+    /// The FAQ answers, indexed per language.
+    pub knowledge: KnowledgeBase,
     /// Each council language's answer words (yes, no, dates).
     pub words: HashMap<LangTag, LanguageWords>,
     pub settings: Settings,
@@ -84,9 +88,13 @@ pub fn load(config: &Config) -> Result<Loaded, Findings> {
         safeguarding::load(&root, &languages, &localiser, &mut findings);
     profiles.extend(phrase_profiles);
     profiles.extend(example_profiles(&intents, &languages));
+    let knowledge = knowledge::load(&root, &languages, &mut findings);
     if findings.has_errors() {
         return Err(findings);
     }
+    let Some(knowledge) = knowledge else {
+        return Err(findings);
+    };
     let council: Vec<LangTag> = languages
         .all()
         .iter()
@@ -105,6 +113,7 @@ pub fn load(config: &Config) -> Result<Loaded, Findings> {
         safeguarding,
         intents,
         matcher,
+        knowledge,
         words,
         settings,
     };

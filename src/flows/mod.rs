@@ -24,4 +24,6 @@ pub mod payload {
     pub const COMMAND_PREFIX: &str = "command:";
     /// Starts an intent: `intent:report-pothole`.
     pub const INTENT_PREFIX: &str = "intent:";
+    /// Shows an FAQ answer: `faq:council-tax-bands`.
+    pub const FAQ_PREFIX: &str = "faq:";
 }

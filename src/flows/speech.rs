@@ -88,12 +88,7 @@ impl Engine<'_> {
     }
 
     pub(super) fn date_display(&self, date: Date) -> String {
-        let month = self
-            .env
-            .words
-            .month_name(date.month())
-            .map_or_else(|| format!("{:02}", date.month()), str::to_owned);
-        format!("{} {month} {}", date.day(), date.year())
+        self.env.words.date_display(date)
     }
 }
 

@@ -100,6 +100,15 @@ impl LanguageWords {
             .position(|forms| forms.iter().any(|form| form == folded_word))
     }
 
+    /// A date as residents read it: "14 March 2026", with the language's month
+    /// name (or the month's number when the language has no month names).
+    pub fn date_display(&self, date: jiff::civil::Date) -> String {
+        let month = self
+            .month_name(date.month())
+            .map_or_else(|| format!("{:02}", date.month()), str::to_owned);
+        format!("{} {month} {}", date.day(), date.year())
+    }
+
     /// How a month is written in dates: the first form of its item.
     pub fn month_name(&self, month: i8) -> Option<&str> {
         let index = usize::try_from(month).ok()?.checked_sub(1)?;

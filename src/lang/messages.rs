@@ -27,6 +27,10 @@ pub const FALLBACK_OFFER_PERSON: Msg = msg("fallback-offer-person", &[]);
 pub const BUTTON_SPEAK_TO_PERSON: Msg = msg("button-speak-to-person", &[]);
 pub const HANDOFF_CONTACT: Msg = msg("handoff-contact", &[]);
 pub const RESUME_NOT_FOUND: Msg = msg("resume-not-found", &[]);
+/// Follows an FAQ answer: when the council last checked it.
+pub const FAQ_REVIEWED: Msg = msg("faq-reviewed", &["date"]);
+/// Before an FAQ answer in another language than the conversation's.
+pub const FAQ_IN_OTHER_LANGUAGE: Msg = msg("faq-in-other-language", &["language", "code"]);
 
 pub const BUTTON_YES: Msg = msg("button-yes", &[]);
 pub const BUTTON_NO: Msg = msg("button-no", &[]);
@@ -116,6 +120,8 @@ pub const REQUIRED: &[Msg] = &[
     BUTTON_SPEAK_TO_PERSON,
     HANDOFF_CONTACT,
     RESUME_NOT_FOUND,
+    FAQ_REVIEWED,
+    FAQ_IN_OTHER_LANGUAGE,
     ERROR_MALFORMED_JSON,
     ERROR_UNKNOWN_FRAME_TYPE,
     ERROR_INVALID_FRAME,

@@ -10,7 +10,7 @@ pub mod messages;
 pub mod policy;
 mod tag;
 
-pub use detect::{Detection, Detector, ProfileText};
+pub use detect::{Detection, Detector, ProfileText, everyday_words};
 pub use localiser::{Arg, LocaleSource, Localised, Localiser};
 pub use tag::{BadLangTag, Direction, LangTag};
 

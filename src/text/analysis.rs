@@ -4,9 +4,13 @@
 //! [`super::fold`]. Welsh words also yield the radical forms their initial
 //! mutation may hide ("fin", "min" → "bin"), so "fy min" and "bin" meet.
 
+use std::collections::HashSet;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::lang::LangTag;
+
+include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
 
 /// Characters kept of a word in languages analysed by truncation.
 const TRUNCATE_AT: usize = 6;
@@ -19,6 +23,8 @@ pub struct Analyzer {
     /// Arabic-script letter variants are unified before stemming, or the
     /// stemmer treats إلغاء and الغاء as different words.
     unify_first: bool,
+    /// The language's stop words (`src/text/stopwords/<code>.txt`), as terms.
+    stop_words: HashSet<String>,
 }
 
 impl Analyzer {
@@ -31,12 +37,30 @@ impl Analyzer {
                 "pl" | "cy" | "cs" | "sk" | "lt" | "lv" | "hr" | "sl" | "uk" | "bg" | "so" | "sq"
             );
         let unify_first = matches!(primary, "ar" | "fa" | "ur" | "ps" | "ku" | "ckb");
-        Analyzer {
+        let mut analyzer = Analyzer {
             stemmer,
             truncate,
             welsh: primary == "cy",
             unify_first,
-        }
+            stop_words: HashSet::new(),
+        };
+        let list = STOP_WORDS
+            .iter()
+            .find(|(code, _)| *code == primary)
+            .map_or("", |(_, text)| text);
+        analyzer.stop_words = list
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .flat_map(|word| analyzer.terms(word))
+            .collect();
+        analyzer
+    }
+
+    /// Whether `term` is one of the language's stop words: words that say
+    /// nothing about what a question is about ("the", "my", "how").
+    pub fn is_stop_word(&self, term: &str) -> bool {
+        self.stop_words.contains(term)
     }
 
     /// One term per word, for text written by editors (examples, keywords).
@@ -49,6 +73,14 @@ impl Analyzer {
 
     /// For each word of a message, its term and any alternatives (Welsh radicals).
     pub fn alternatives(&self, text: &str) -> Vec<Vec<String>> {
+        self.analyse(text)
+            .into_iter()
+            .map(|(_, forms)| forms)
+            .collect()
+    }
+
+    /// Each word of a message, lowercased, with its term and any alternatives.
+    pub fn analyse(&self, text: &str) -> Vec<(String, Vec<String>)> {
         words(text)
             .map(|written| {
                 let word = written.replace('\'', "");
@@ -71,9 +103,9 @@ impl Analyzer {
                     }
                 }
                 forms.retain(|form| !form.is_empty());
-                forms
+                (written, forms)
             })
-            .filter(|forms| !forms.is_empty())
+            .filter(|(_, forms)| !forms.is_empty())
             .collect()
     }
 

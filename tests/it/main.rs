@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod commands;
+mod faq_eval;
 mod flows;
 mod health;
 mod helpers;

@@ -23,6 +23,7 @@ use whatlang::Script;
 
 use super::LangTag;
 use crate::text;
+pub use vocabulary::seed_words as everyday_words;
 use vocabulary::{Builder, ScriptGroup, Vocabulary};
 
 /// The result for one message.

@@ -11,6 +11,20 @@ use crate::lang::LangTag;
 
 include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
+/// The seed lexicon's words for `tag`'s language (its everyday function
+/// words: pronouns, articles, question words), empty if it has none.
+pub fn seed_words(tag: &LangTag) -> Vec<&'static str> {
+    SEED_LEXICONS
+        .iter()
+        .filter(|(code, _)| {
+            LangTag::parse(code).is_ok_and(|lexicon| lexicon.primary() == tag.primary())
+        })
+        .flat_map(|(_, text)| text.lines())
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+}
+
 const LOANWORDS: &str = include_str!("loanwords.txt");
 
 /// Scripts that several languages share, where word evidence is needed.

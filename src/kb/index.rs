@@ -1,0 +1,509 @@
+//! One language's FAQ index: tantivy (BM25 over title, tags, summary and body,
+//! each analysed by councilbot's analyser for the language) for ranking, and a
+//! small term dictionary of our own for typo correction, synonyms, and the
+//! coverage that decides whether the best document really answers.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use super::Thresholds;
+use super::document::Document;
+use crate::lang::LangTag;
+use crate::text::analysis::Analyzer;
+
+const TOKENIZER: &str = "councilbot";
+/// Tantivy's writer arena; the smallest it accepts is enough for in-memory FAQs.
+const WRITER_MEMORY: usize = 15_000_000;
+/// Field boosts: a word in the title says more than one in the body.
+const BOOSTS: [(&str, f32); 4] = [
+    ("title", 2.5),
+    ("tags", 2.0),
+    ("summary", 1.5),
+    ("body", 1.0),
+];
+/// Weight of an everyday word no document has ("never", "please").
+const EVERYDAY_WEIGHT: f32 = 0.1;
+/// Words shorter than this are not corrected: too many short words are one
+/// edit from another ("real" and "area").
+const TYPO_MIN_LENGTH: usize = 5;
+/// What a corrected typo is worth against the word itself.
+const TYPO_WEIGHT: f32 = 0.8;
+
+/// A ranked document and how much of the question it covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Scored {
+    pub document: usize,
+    /// Tantivy's BM25 score (field-boosted).
+    pub score: f32,
+    /// Share of the question's informative words the document contains (0–1).
+    pub coverage: f32,
+    /// The summed weight of the question's words the document contains.
+    pub evidence: f32,
+}
+
+/// A word of the question: the terms (or phrases, via synonyms) that stand for it.
+struct Item {
+    alternatives: Vec<Vec<u32>>,
+    weight: f32,
+}
+
+pub(super) struct LanguageIndex {
+    pub documents: Vec<Document>,
+    pub by_id: HashMap<String, usize>,
+    analyzer: Arc<Analyzer>,
+    reader: IndexReader,
+    fields: Vec<(Field, f32)>,
+    terms: HashMap<String, u32>,
+    term_texts: Vec<String>,
+    df: Vec<u32>,
+    deletions: HashMap<String, Vec<u32>>,
+    /// Each document's terms, sorted, for coverage.
+    document_terms: Vec<Vec<u32>>,
+    /// The language's everyday words, as terms.
+    everyday: HashSet<String>,
+    /// Synonym groups: each phrase as its terms.
+    synonyms: Vec<Vec<Vec<String>>>,
+}
+
+impl LanguageIndex {
+    pub(super) fn build(
+        lang: &LangTag,
+        documents: Vec<Document>,
+        synonyms: &[Vec<String>],
+    ) -> tantivy::Result<LanguageIndex> {
+        let analyzer = Arc::new(Analyzer::for_language(lang));
+        let mut schema = Schema::builder();
+        let text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let fields: Vec<(Field, f32)> = BOOSTS
+            .iter()
+            .map(|(name, boost)| (schema.add_text_field(name, text.clone()), *boost))
+            .collect();
+        let ord = schema.add_u64_field("ord", NumericOptions::default().set_fast());
+        let index = Index::create_in_ram(schema.build());
+        index.tokenizers().register(
+            TOKENIZER,
+            TextAnalyzer::from(AnalyzerTokenizer(Arc::clone(&analyzer))),
+        );
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_MEMORY)?;
+        for (position, document) in documents.iter().enumerate() {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields[0].0, &document.title);
+            doc.add_text(fields[1].0, document.tags.join(" ; "));
+            doc.add_text(fields[2].0, document.summary.as_deref().unwrap_or_default());
+            doc.add_text(fields[3].0, &document.body);
+            doc.add_u64(ord, position as u64);
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let mut built = LanguageIndex {
+            by_id: documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.clone(), i))
+                .collect(),
+            documents,
+            analyzer,
+            reader,
+            fields,
+            terms: HashMap::new(),
+            term_texts: Vec::new(),
+            df: Vec::new(),
+            deletions: HashMap::new(),
+            document_terms: Vec::new(),
+            everyday: HashSet::new(),
+            synonyms: Vec::new(),
+        };
+        built.everyday = crate::lang::everyday_words(lang)
+            .into_iter()
+            .flat_map(|word| built.analyzer.terms(word))
+            .collect();
+        built.index_terms();
+        built.synonyms = synonyms
+            .iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|phrase| built.phrase_terms(phrase))
+                    .collect()
+            })
+            .collect();
+        Ok(built)
+    }
+
+    /// A synonym phrase as the terms a question is matched on: its stop
+    /// words dropped, as they are from questions ("the tip" is "tip").
+    fn phrase_terms(&self, phrase: &str) -> Vec<String> {
+        let terms = self.analyzer.terms(phrase);
+        let content: Vec<String> = terms
+            .iter()
+            .filter(|term| !self.analyzer.is_stop_word(term))
+            .cloned()
+            .collect();
+        if content.is_empty() { terms } else { content }
+    }
+
+    /// The term dictionary, document frequencies, typo index and each
+    /// document's term set.
+    fn index_terms(&mut self) {
+        for document in &self.documents {
+            let text = format!(
+                "{}\n{}\n{}\n{}",
+                document.title,
+                document.tags.join(" ; "),
+                document.summary.as_deref().unwrap_or_default(),
+                document.body
+            );
+            let mut ids: Vec<u32> = self
+                .analyzer
+                .terms(&text)
+                .into_iter()
+                .map(|term| {
+                    let next = u32::try_from(self.term_texts.len()).unwrap_or(u32::MAX);
+                    *self.terms.entry(term.clone()).or_insert_with(|| {
+                        self.term_texts.push(term);
+                        next
+                    })
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            self.df.resize(self.term_texts.len(), 0);
+            for id in &ids {
+                self.df[*id as usize] += 1;
+            }
+            self.document_terms.push(ids);
+        }
+        for (id, term) in self.term_texts.iter().enumerate() {
+            if term.chars().count() >= TYPO_MIN_LENGTH {
+                for variant in one_deletions(term) {
+                    self.deletions
+                        .entry(variant)
+                        .or_default()
+                        .push(u32::try_from(id).unwrap_or(u32::MAX));
+                }
+            }
+        }
+    }
+
+    fn idf(&self, term: u32) -> f32 {
+        ((self.documents.len() as f32 + 1.0) / self.df[term as usize].max(1) as f32).ln()
+    }
+
+    /// The question as weighted items: known terms, corrected typos, Welsh
+    /// radicals, synonym phrases. A word no document has weighs against
+    /// coverage, unless it is an everyday word of the language ("never",
+    /// "please") or, when `foreign` is the index of the language the question
+    /// was written in, a word of that language: a Welsh question searched in
+    /// the English index is judged on the words English could know.
+    fn items(
+        &self,
+        question: &str,
+        foreign: Option<&LanguageIndex>,
+        settings: &Thresholds,
+    ) -> Vec<Item> {
+        let unknown = (self.documents.len() as f32 + 1.0).ln() * settings.unknown_weight;
+        let mut words = Vec::new();
+        let mut items = Vec::new();
+        for (word, forms) in self.analyzer.analyse(question) {
+            let stop = self.analyzer.is_stop_word(&forms[0])
+                || (word.contains('\'')
+                    && forms.iter().any(|form| self.analyzer.is_stop_word(form)));
+            if stop {
+                continue;
+            }
+            let known: Vec<u32> = forms
+                .iter()
+                .filter_map(|form| self.terms.get(form).copied())
+                .collect();
+            let item = if !known.is_empty() {
+                let weight = known.iter().map(|id| self.idf(*id)).fold(0.0, f32::max);
+                Item {
+                    alternatives: known.into_iter().map(|id| vec![id]).collect(),
+                    weight,
+                }
+            } else if foreign.is_some_and(|foreign| foreign.knows(&word)) {
+                continue;
+            } else if forms.iter().any(|form| self.everyday.contains(form)) {
+                Item {
+                    alternatives: Vec::new(),
+                    weight: EVERYDAY_WEIGHT,
+                }
+            } else if let Some(id) = self.correct(&forms[0]) {
+                Item {
+                    alternatives: vec![vec![id]],
+                    weight: self.idf(id) * TYPO_WEIGHT,
+                }
+            } else {
+                Item {
+                    alternatives: Vec::new(),
+                    weight: unknown,
+                }
+            };
+            words.push(forms);
+            items.push(item);
+        }
+        self.expand_synonyms(&words, &mut items);
+        items
+    }
+
+    /// Each word of the question with its weight and the terms that stand for
+    /// it, for tuning and for editors asking why an answer was (not) given.
+    pub(super) fn explain(
+        &self,
+        question: &str,
+        foreign: Option<&LanguageIndex>,
+        settings: &Thresholds,
+    ) -> Vec<(f32, Vec<String>)> {
+        self.items(question, foreign, settings)
+            .into_iter()
+            .map(|item| {
+                let terms = item
+                    .alternatives
+                    .iter()
+                    .map(|alternative| {
+                        alternative
+                            .iter()
+                            .map(|id| self.term_texts[*id as usize].as_str())
+                            .collect::<Vec<_>>()
+                            .join("+")
+                    })
+                    .collect();
+                (item.weight, terms)
+            })
+            .collect()
+    }
+
+    /// Whether `word` is one of this language's: in a document or everyday.
+    pub(super) fn knows(&self, word: &str) -> bool {
+        self.analyzer
+            .alternatives(word)
+            .iter()
+            .flatten()
+            .any(|form| self.terms.contains_key(form) || self.everyday.contains(form))
+    }
+
+    /// The best-known term one edit away from an unknown word, if any.
+    fn correct(&self, word: &str) -> Option<u32> {
+        if word.chars().count() < TYPO_MIN_LENGTH {
+            return None;
+        }
+        let mut candidates: Vec<u32> = self.deletions.get(word).cloned().unwrap_or_default();
+        for variant in one_deletions(word) {
+            candidates.extend(self.terms.get(&variant));
+            candidates.extend(self.deletions.get(&variant).into_iter().flatten());
+        }
+        candidates
+            .into_iter()
+            .max_by_key(|id| self.df[*id as usize])
+    }
+
+    /// Where a synonym phrase appears in the question, its words may also be
+    /// found as any other phrase of its group.
+    fn expand_synonyms(&self, words: &[Vec<String>], items: &mut [Item]) {
+        let primary: Vec<&str> = words.iter().map(|forms| forms[0].as_str()).collect();
+        for group in &self.synonyms {
+            for (index, phrase) in group.iter().enumerate() {
+                if phrase.is_empty() {
+                    continue;
+                }
+                let Some(start) = primary
+                    .windows(phrase.len())
+                    .position(|window| window.iter().zip(phrase).all(|(w, p)| w == p))
+                else {
+                    continue;
+                };
+                for (other_index, other) in group.iter().enumerate() {
+                    let Some(ids) = (other_index != index)
+                        .then(|| {
+                            other
+                                .iter()
+                                .map(|t| self.terms.get(t).copied())
+                                .collect::<Option<Vec<u32>>>()
+                        })
+                        .flatten()
+                    else {
+                        continue;
+                    };
+                    for item in &mut items[start..start + phrase.len()] {
+                        if item.alternatives.is_empty() {
+                            item.weight = ids.iter().map(|id| self.idf(*id)).fold(0.0, f32::max);
+                        }
+                        item.alternatives.push(ids.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The best documents for `question`, with their coverage, best first:
+    /// BM25 ranks the candidates, and coverage (to the power
+    /// `settings.rank_coverage`) reorders them.
+    pub(super) fn search(
+        &self,
+        question: &str,
+        limit: usize,
+        foreign: Option<&LanguageIndex>,
+        settings: &Thresholds,
+    ) -> Vec<Scored> {
+        let items = self.items(question, foreign, settings);
+        let total: f32 = items.iter().map(|item| item.weight).sum();
+        if total <= 0.0 || items.iter().all(|item| item.alternatives.is_empty()) {
+            return Vec::new();
+        }
+        let query = self.query(&items);
+        let searcher = self.reader.searcher();
+        let Ok(top) = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()) else {
+            return Vec::new();
+        };
+        let mut found: Vec<Scored> = top
+            .into_iter()
+            .filter_map(|(score, address)| {
+                let document = self.ord_of(&searcher, address)?;
+                let terms = &self.document_terms[document];
+                let covered: f32 = items
+                    .iter()
+                    .filter(|item| {
+                        item.alternatives
+                            .iter()
+                            .any(|alt| alt.iter().all(|t| terms.binary_search(t).is_ok()))
+                    })
+                    .map(|item| item.weight)
+                    .sum();
+                Some(Scored {
+                    document,
+                    score,
+                    coverage: covered / total,
+                    evidence: covered,
+                })
+            })
+            .collect();
+        let rank = |scored: &Scored| scored.score * scored.coverage.powf(settings.rank_coverage);
+        found.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
+        found
+    }
+
+    fn query(&self, items: &[Item]) -> BooleanQuery {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for item in items {
+            for alternative in &item.alternatives {
+                for (field, boost) in &self.fields {
+                    let terms: Vec<(Occur, Box<dyn Query>)> = alternative
+                        .iter()
+                        .map(|id| {
+                            let term =
+                                Term::from_field_text(*field, &self.term_texts[*id as usize]);
+                            (
+                                Occur::Must,
+                                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+                                    as Box<dyn Query>,
+                            )
+                        })
+                        .collect();
+                    let clause: Box<dyn Query> = if terms.len() == 1 {
+                        terms
+                            .into_iter()
+                            .next()
+                            .map(|(_, q)| q)
+                            .unwrap_or_else(|| Box::new(BooleanQuery::new(Vec::new())))
+                    } else {
+                        Box::new(BooleanQuery::new(terms))
+                    };
+                    clauses.push((Occur::Should, Box::new(BoostQuery::new(clause, *boost))));
+                }
+            }
+        }
+        BooleanQuery::new(clauses)
+    }
+
+    fn ord_of(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Option<usize> {
+        let column = searcher
+            .segment_reader(address.segment_ord)
+            .fast_fields()
+            .u64("ord")
+            .ok()?;
+        column
+            .first(address.doc_id)
+            .and_then(|ord| usize::try_from(ord).ok())
+    }
+
+    /// The number of documents, for diagnostics.
+    pub(super) fn len(&self) -> usize {
+        self.documents.len()
+    }
+}
+
+/// Councilbot's analyser as a tantivy tokenizer, so documents and questions are
+/// analysed alike (and the same way as intents).
+#[derive(Clone)]
+struct AnalyzerTokenizer(Arc<Analyzer>);
+
+impl Tokenizer for AnalyzerTokenizer {
+    type TokenStream<'a> = TermStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream {
+        let tokens = self
+            .0
+            .terms(text)
+            .into_iter()
+            .enumerate()
+            .map(|(position, text)| Token {
+                offset_from: 0,
+                offset_to: 0,
+                position,
+                text,
+                position_length: 1,
+            })
+            .collect();
+        TermStream { tokens, next: 0 }
+    }
+}
+
+struct TermStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl TokenStream for TermStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+fn one_deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len())
+        .map(|skip| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| *c)
+                .collect()
+        })
+        .collect()
+}
