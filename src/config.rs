@@ -158,12 +158,15 @@ impl StorageConfig {
 pub struct ContentConfig {
     /// Folder holding `intents/`, `knowledge-base/`, `locales/` and `safeguarding/`.
     pub dir: PathBuf,
+    /// Watch those folders and apply editors' changes live, without a restart.
+    pub watch: bool,
 }
 
 impl Default for ContentConfig {
     fn default() -> Self {
         Self {
             dir: PathBuf::from("."),
+            watch: true,
         }
     }
 }
@@ -260,6 +263,7 @@ const ENV_VARS: &[&str] = &[
     "COUNCILBOT_LISTEN",
     "COUNCILBOT_DATA_DIR",
     "COUNCILBOT_CONTENT",
+    "COUNCILBOT_CONTENT_WATCH",
     "COUNCILBOT_DATABASE_URL",
     "COUNCILBOT_DEFAULT_LANGUAGE",
     "COUNCILBOT_LANGUAGES",
@@ -336,6 +340,13 @@ impl Config {
             }
             "COUNCILBOT_DATA_DIR" => self.storage.data_dir = PathBuf::from(value),
             "COUNCILBOT_CONTENT" => self.content.dir = PathBuf::from(value),
+            "COUNCILBOT_CONTENT_WATCH" => {
+                self.content.watch = match value.as_str() {
+                    "true" | "1" => true,
+                    "false" | "0" => false,
+                    other => return Err(bad(format!("expected true or false, got {other:?}"))),
+                };
+            }
             "COUNCILBOT_DATABASE_URL" => self.storage.database_url = Some(value),
             "COUNCILBOT_DEFAULT_LANGUAGE" => self.languages.default = Some(value),
             "COUNCILBOT_LANGUAGES" => self.languages.enabled = Some(list(&value)),

@@ -30,6 +30,8 @@ pub mod store;
 pub mod text;
 pub mod yaml;
 
+use std::sync::Arc;
+
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
@@ -69,7 +71,23 @@ pub async fn run(
         &config.storage.data_dir,
     )
     .await?;
-    let state = AppState::new(config, loaded.content, store.clone(), shutdown.clone());
+    let state = AppState::new(config, loaded, store.clone(), shutdown.clone());
+    if state.config.content.watch {
+        let watching = content::watch::spawn(
+            Arc::clone(&state.config),
+            Arc::clone(&state.content),
+            Arc::clone(&state.reloads),
+            shutdown.clone(),
+        );
+        match watching {
+            Ok(_) => {
+                tracing::info!(dir = %state.config.content.dir.display(), "watching content for changes")
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot watch the content folder; changes need a restart")
+            }
+        }
+    }
     let app = gateway::router(state.clone());
     tracing::info!(
         council = %state.config.council.name,

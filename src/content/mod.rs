@@ -11,11 +11,13 @@ mod knowledge;
 mod locales;
 mod references;
 mod safeguarding;
+pub mod watch;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use findings::{Finding, Findings, Severity};
+pub use watch::{ReloadReport, ReloadStatus};
 
 use crate::config::Config;
 use crate::conversation::safeguarding::Rules;

@@ -20,14 +20,16 @@ pub(crate) async fn readyz(State(app): State<AppState>) -> (StatusCode, Json<ser
         .iter()
         .map(|info| info.tag.to_string())
         .collect();
+    // A rejected change leaves the previous content serving: still ready.
+    let reload = app.reloads.report();
     match app.store.ping().await {
         Ok(()) => (
             StatusCode::OK,
-            Json(json!({ "status": "ready", "languages": languages })),
+            Json(json!({ "status": "ready", "languages": languages, "content": reload })),
         ),
         Err(error) => {
             tracing::warn!(%error, "store not reachable");
-            let body = json!({ "status": "not ready", "reason": "store not reachable", "languages": languages });
+            let body = json!({ "status": "not ready", "reason": "store not reachable", "languages": languages, "content": reload });
             (StatusCode::SERVICE_UNAVAILABLE, Json(body))
         }
     }

@@ -17,7 +17,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{Content, ReloadStatus};
 use crate::store::Store;
 
 /// Shared handles for every request and socket. Cloning costs a few reference
@@ -27,6 +27,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The current content; a reload swaps in a new one whole.
     pub content: Arc<ArcSwap<Content>>,
+    /// What the last content reload did, for `/readyz`.
+    pub reloads: Arc<ReloadStatus>,
     pub store: Store,
     /// The council's time zone (validated at start).
     pub zone: jiff::tz::TimeZone,
@@ -41,7 +43,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(
         config: Config,
-        content: Content,
+        loaded: crate::content::Loaded,
         store: Store,
         shutdown: CancellationToken,
     ) -> AppState {
@@ -51,7 +53,8 @@ impl AppState {
             .unwrap_or(jiff::tz::TimeZone::UTC);
         AppState {
             zone,
-            content: Arc::new(ArcSwap::from_pointee(content)),
+            reloads: Arc::new(ReloadStatus::started(&loaded.findings)),
+            content: Arc::new(ArcSwap::from_pointee(loaded.content)),
             store,
             sessions: registry::Registry::default(),
             addresses: Arc::new(limits::AddressLimits::new(

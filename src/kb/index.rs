@@ -11,7 +11,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use super::Thresholds;
@@ -19,7 +19,6 @@ use super::document::Document;
 use crate::lang::LangTag;
 use crate::text::analysis::Analyzer;
 
-const TOKENIZER: &str = "councilbot";
 /// Tantivy's writer arena; the smallest it accepts is enough for in-memory FAQs.
 const WRITER_MEMORY: usize = 15_000_000;
 /// Field boosts: a word in the title says more than one in the body.
@@ -45,7 +44,8 @@ pub(super) struct Scored {
     pub score: f32,
     /// Share of the question's informative words the document contains (0–1).
     pub coverage: f32,
-    /// The summed weight of the question's words the document contains.
+    /// The summed weight of the question's words the document contains, in
+    /// words only one document has: 2.0 is as much as two such words.
     pub evidence: f32,
 }
 
@@ -82,9 +82,7 @@ impl LanguageIndex {
         let analyzer = Arc::new(Analyzer::for_language(lang));
         let mut schema = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(TOKENIZER)
-                .set_index_option(IndexRecordOption::WithFreqs),
+            TextFieldIndexing::default().set_index_option(IndexRecordOption::WithFreqs),
         );
         let fields: Vec<(Field, f32)> = BOOSTS
             .iter()
@@ -92,19 +90,38 @@ impl LanguageIndex {
             .collect();
         let ord = schema.add_u64_field("ord", NumericOptions::default().set_fast());
         let index = Index::create_in_ram(schema.build());
-        index.tokenizers().register(
-            TOKENIZER,
-            TextAnalyzer::from(AnalyzerTokenizer(Arc::clone(&analyzer))),
-        );
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_MEMORY)?;
+        // Each field is analysed once, here: tantivy gets the terms ready-made,
+        // and the same terms make our own dictionary.
+        let mut analysed = Vec::with_capacity(documents.len());
         for (position, document) in documents.iter().enumerate() {
+            let texts = [
+                document.title.clone(),
+                document.tags.join(" ; "),
+                document.summary.clone().unwrap_or_default(),
+                document.body.clone(),
+            ];
             let mut doc = TantivyDocument::default();
-            doc.add_text(fields[0].0, &document.title);
-            doc.add_text(fields[1].0, document.tags.join(" ; "));
-            doc.add_text(fields[2].0, document.summary.as_deref().unwrap_or_default());
-            doc.add_text(fields[3].0, &document.body);
+            let mut all_terms = Vec::new();
+            for ((field, _), text) in fields.iter().zip(texts) {
+                let terms = analyzer.terms(&text);
+                let tokens = terms
+                    .iter()
+                    .enumerate()
+                    .map(|(position, term)| Token {
+                        offset_from: 0,
+                        offset_to: 0,
+                        position,
+                        text: term.clone(),
+                        position_length: 1,
+                    })
+                    .collect();
+                doc.add_pre_tokenized_text(*field, PreTokenizedString { text, tokens });
+                all_terms.extend(terms);
+            }
             doc.add_u64(ord, position as u64);
             writer.add_document(doc)?;
+            analysed.push(all_terms);
         }
         writer.commit()?;
         let reader = index
@@ -133,7 +150,7 @@ impl LanguageIndex {
             .into_iter()
             .flat_map(|word| built.analyzer.terms(word))
             .collect();
-        built.index_terms();
+        built.index_terms(analysed);
         built.synonyms = synonyms
             .iter()
             .map(|group| {
@@ -159,19 +176,10 @@ impl LanguageIndex {
     }
 
     /// The term dictionary, document frequencies, typo index and each
-    /// document's term set.
-    fn index_terms(&mut self) {
-        for document in &self.documents {
-            let text = format!(
-                "{}\n{}\n{}\n{}",
-                document.title,
-                document.tags.join(" ; "),
-                document.summary.as_deref().unwrap_or_default(),
-                document.body
-            );
-            let mut ids: Vec<u32> = self
-                .analyzer
-                .terms(&text)
+    /// document's term set, from each document's terms.
+    fn index_terms(&mut self, analysed: Vec<Vec<String>>) {
+        for terms in analysed {
+            let mut ids: Vec<u32> = terms
                 .into_iter()
                 .map(|term| {
                     let next = u32::try_from(self.term_texts.len()).unwrap_or(u32::MAX);
@@ -199,6 +207,11 @@ impl LanguageIndex {
                 }
             }
         }
+    }
+
+    /// The weight of a word only one document has.
+    fn rarest(&self) -> f32 {
+        (self.documents.len() as f32 + 1.0).ln().max(f32::EPSILON)
     }
 
     fn idf(&self, term: u32) -> f32 {
@@ -389,7 +402,7 @@ impl LanguageIndex {
                     document,
                     score,
                     coverage: covered / total,
-                    evidence: covered,
+                    evidence: covered / self.rarest(),
                 })
             })
             .collect();
@@ -445,52 +458,6 @@ impl LanguageIndex {
     /// The number of documents, for diagnostics.
     pub(super) fn len(&self) -> usize {
         self.documents.len()
-    }
-}
-
-/// Councilbot's analyser as a tantivy tokenizer, so documents and questions are
-/// analysed alike (and the same way as intents).
-#[derive(Clone)]
-struct AnalyzerTokenizer(Arc<Analyzer>);
-
-impl Tokenizer for AnalyzerTokenizer {
-    type TokenStream<'a> = TermStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream {
-        let tokens = self
-            .0
-            .terms(text)
-            .into_iter()
-            .enumerate()
-            .map(|(position, text)| Token {
-                offset_from: 0,
-                offset_to: 0,
-                position,
-                text,
-                position_length: 1,
-            })
-            .collect();
-        TermStream { tokens, next: 0 }
-    }
-}
-
-struct TermStream {
-    tokens: Vec<Token>,
-    next: usize,
-}
-
-impl TokenStream for TermStream {
-    fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
-    }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
     }
 }
 

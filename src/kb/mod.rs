@@ -32,7 +32,8 @@ pub struct Thresholds {
     /// At most this many related documents are offered.
     pub max_related: usize,
     /// The least summed weight of the question's words the best document must
-    /// contain: a question of everyday words only is not answered.
+    /// contain, in words only one document has: a question of common words
+    /// only ("are you a real person") is not answered.
     pub min_evidence: f32,
     /// What a word no document has weighs, as a share of the weight of a word
     /// only one document has.
@@ -48,7 +49,7 @@ impl Default for Thresholds {
             related_score: 0.6,
             related_coverage: 0.4,
             max_related: 3,
-            min_evidence: 3.0,
+            min_evidence: 0.6,
             unknown_weight: 0.6,
             rank_coverage: 1.0,
         }
@@ -73,7 +74,8 @@ pub struct Hit<'a> {
     pub score: f32,
     /// The share of the question's informative words the document contains.
     pub coverage: f32,
-    /// The summed weight of the question's words the document contains.
+    /// The summed weight of the question's words the document contains, in
+    /// words only one document has.
     pub evidence: f32,
 }
 

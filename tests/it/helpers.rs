@@ -60,6 +60,8 @@ impl TestApp {
 pub(crate) fn test_config(data: &std::path::Path) -> Config {
     let mut config = Config::default();
     config.content.dir = repo();
+    // Tests share the repository's content; the reload tests watch a copy.
+    config.content.watch = false;
     config.storage.data_dir = data.join("data");
     config
 }

@@ -11,6 +11,7 @@ mod intent_eval;
 mod language_eval;
 mod languages;
 mod operations;
+mod reload;
 mod resume;
 mod robustness;
 mod safeguarding;
