@@ -1,9 +1,12 @@
 //! Stage 4, intent: matches the message against the council's intents in the
 //! turn's language (and in the detected language, when that is another council
 //! language the policy did not switch to) and starts the winner's flow. Two
-//! close candidates get a question with a button for each.
+//! close candidates get a question with a button for each. An intent that
+//! only gives information leaves the message to the knowledge base when an
+//! FAQ answer covers it clearly better.
 
 use super::flow::start_intent;
+use super::knowledge;
 use super::pipeline::{Outcome, TurnContext};
 use super::{Button, Source, localised_message, payload};
 use crate::flows::matcher::Match;
@@ -20,7 +23,7 @@ impl super::pipeline::Stage for Stage {
         if turn.input.payload.is_some() {
             return Outcome::Continue;
         }
-        let mut decision = decide(turn, &turn.lang.clone());
+        let (mut decision, mut score) = decide(turn, &turn.lang.clone());
         if decision == Match::NoMatch
             && let Some(detected) = turn
                 .detection
@@ -29,10 +32,16 @@ impl super::pipeline::Stage for Stage {
                 .and_then(|l| turn.content.languages.negotiate(l))
             && detected != turn.lang
         {
-            decision = decide(turn, &detected);
+            (decision, score) = decide(turn, &detected);
         }
         let content = turn.content;
         match decision {
+            Match::Winner(index)
+                if content.intents.all()[index].only_informs()
+                    && knowledge::answers_better(turn, score) =>
+            {
+                Outcome::Continue
+            }
             Match::Winner(index) => start_intent(turn, &content.intents.all()[index]),
             Match::Ambiguous(first, second) => clarify(turn, first, second),
             Match::NoMatch => Outcome::Continue,
@@ -40,12 +49,14 @@ impl super::pipeline::Stage for Stage {
     }
 }
 
-fn decide(turn: &TurnContext<'_>, lang: &LangTag) -> Match {
+/// The matcher's decision in `lang`, with the best intent's score.
+fn decide(turn: &TurnContext<'_>, lang: &LangTag) -> (Match, f32) {
     let content = turn.content;
     let ranked = content
         .matcher
         .rank(&content.intents, lang, turn.input.text);
-    content.matcher.decide(&ranked)
+    let best = ranked.first().map_or(0.0, |(_, score)| *score);
+    (content.matcher.decide(&ranked), best)
 }
 
 /// "Did you mean…?" with a button for each candidate that has a title; with

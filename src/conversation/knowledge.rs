@@ -1,9 +1,8 @@
 //! Stage 5, knowledge base: answers free questions from the council's FAQ files,
 //! quoting the document and citing its page.
 //!
-//! The question is searched in the conversation's language, then in the
-//! language it was written in (when that is another council language), then
-//! along the conversation language's fallback chain. The answer is shown in
+//! The question is searched in the language it was written in, then in the
+//! conversation's language and along its fallback chain. The answer is shown in
 //! the first language of the chain that has the document, saying so when that
 //! is not the conversation's language. Close runners-up become "related"
 //! buttons (`faq:<id>`), which show that document.
@@ -49,6 +48,24 @@ impl super::pipeline::Stage for Stage {
     }
 }
 
+/// Whether an FAQ answer fits the message clearly better than an
+/// information intent that matched it with `intent_score`: the intent matched
+/// loosely (not one of its examples, near enough), and the answer covers the
+/// message well ("council tax bands" is not "pay council tax").
+pub(crate) fn answers_better(turn: &TurnContext<'_>, intent_score: f32) -> bool {
+    let content = turn.content;
+    let limits = content.knowledge.thresholds();
+    if intent_score >= limits.intent_close_match {
+        return false;
+    }
+    let chain = chain(content, &turn.lang);
+    let (written_in, langs) = search_languages(turn, &chain);
+    content
+        .knowledge
+        .answer(&langs, &written_in, turn.input.text)
+        .is_some_and(|answer| answer.best.coverage >= limits.prefer_coverage)
+}
+
 /// The conversation language's fallback chain (itself first).
 fn chain(content: &Content, lang: &LangTag) -> Vec<LangTag> {
     content
@@ -58,21 +75,23 @@ fn chain(content: &Content, lang: &LangTag) -> Vec<LangTag> {
 }
 
 /// The council language the message was written in, and where to look, in
-/// order: the conversation's language, the language the message was written
-/// in, the rest of the fallback chain.
+/// order: that language (an English question in a Welsh conversation is
+/// searched in English first), the conversation's language, the rest of its
+/// fallback chain.
 fn search_languages(turn: &TurnContext<'_>, chain: &[LangTag]) -> (LangTag, Vec<LangTag>) {
-    let detected = turn
+    let written_in = turn
         .detection
         .lang
         .as_ref()
-        .and_then(|lang| turn.content.languages.negotiate(lang));
-    let mut langs = vec![turn.lang.clone()];
-    for lang in detected.iter().chain(chain) {
+        .and_then(|lang| turn.content.languages.negotiate(lang))
+        .unwrap_or_else(|| turn.lang.clone());
+    let mut langs = vec![written_in.clone()];
+    for lang in chain {
         if !langs.contains(lang) {
             langs.push(lang.clone());
         }
     }
-    (detected.unwrap_or_else(|| turn.lang.clone()), langs)
+    (written_in, langs)
 }
 
 /// The answer: a note when it is in another language, then the document's

@@ -61,6 +61,19 @@ pub struct Intent {
     pub steps: Vec<Step>,
 }
 
+impl Intent {
+    /// Whether the intent only gives information: no questions, cases,
+    /// look-ups or handoff, and not a command. An FAQ answer that fits the
+    /// message better may answer instead.
+    pub fn only_informs(&self) -> bool {
+        self.command.is_none()
+            && self
+                .steps
+                .iter()
+                .all(|step| matches!(step.kind, StepKind::Say { .. }))
+    }
+}
+
 /// Global commands: they work at every step of every flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {

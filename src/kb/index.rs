@@ -64,6 +64,9 @@ pub(super) struct LanguageIndex {
     terms: HashMap<String, u32>,
     term_texts: Vec<String>,
     df: Vec<u32>,
+    /// Written words of the documents (folded) and their terms, for typos.
+    surfaces: HashMap<String, u32>,
+    /// Each written word with one letter deleted, and the terms it may be.
     deletions: HashMap<String, Vec<u32>>,
     /// Each document's terms, sorted, for coverage.
     document_terms: Vec<Vec<u32>>,
@@ -104,20 +107,24 @@ impl LanguageIndex {
             let mut doc = TantivyDocument::default();
             let mut all_terms = Vec::new();
             for ((field, _), text) in fields.iter().zip(texts) {
-                let terms = analyzer.terms(&text);
-                let tokens = terms
+                let words = analyzer.analyse(&text);
+                let tokens = words
                     .iter()
                     .enumerate()
-                    .map(|(position, term)| Token {
+                    .map(|(position, (_, forms))| Token {
                         offset_from: 0,
                         offset_to: 0,
                         position,
-                        text: term.clone(),
+                        text: forms[0].clone(),
                         position_length: 1,
                     })
                     .collect();
                 doc.add_pre_tokenized_text(*field, PreTokenizedString { text, tokens });
-                all_terms.extend(terms);
+                all_terms.extend(
+                    words
+                        .into_iter()
+                        .map(|(written, mut forms)| (written, forms.swap_remove(0))),
+                );
             }
             doc.add_u64(ord, position as u64);
             writer.add_document(doc)?;
@@ -141,6 +148,7 @@ impl LanguageIndex {
             terms: HashMap::new(),
             term_texts: Vec::new(),
             df: Vec::new(),
+            surfaces: HashMap::new(),
             deletions: HashMap::new(),
             document_terms: Vec::new(),
             everyday: HashSet::new(),
@@ -176,17 +184,20 @@ impl LanguageIndex {
     }
 
     /// The term dictionary, document frequencies, typo index and each
-    /// document's term set, from each document's terms.
-    fn index_terms(&mut self, analysed: Vec<Vec<String>>) {
-        for terms in analysed {
-            let mut ids: Vec<u32> = terms
+    /// document's term set, from each document's words and their terms.
+    fn index_terms(&mut self, analysed: Vec<Vec<(String, String)>>) {
+        let mut surfaces: HashMap<String, u32> = HashMap::new();
+        for words in analysed {
+            let mut ids: Vec<u32> = words
                 .into_iter()
-                .map(|term| {
+                .map(|(written, term)| {
                     let next = u32::try_from(self.term_texts.len()).unwrap_or(u32::MAX);
-                    *self.terms.entry(term.clone()).or_insert_with(|| {
+                    let id = *self.terms.entry(term.clone()).or_insert_with(|| {
                         self.term_texts.push(term);
                         next
-                    })
+                    });
+                    surfaces.entry(surface(&written)).or_insert(id);
+                    id
                 })
                 .collect();
             ids.sort_unstable();
@@ -197,14 +208,14 @@ impl LanguageIndex {
             }
             self.document_terms.push(ids);
         }
-        for (id, term) in self.term_texts.iter().enumerate() {
-            if term.chars().count() >= TYPO_MIN_LENGTH {
-                for variant in one_deletions(term) {
-                    self.deletions
-                        .entry(variant)
-                        .or_default()
-                        .push(u32::try_from(id).unwrap_or(u32::MAX));
+        // Typos are corrected on written words, not terms: a stemmer makes
+        // no sense of "recyclng", but it is one letter from "recycling".
+        for (written, term) in surfaces {
+            if written.chars().count() >= TYPO_MIN_LENGTH {
+                for variant in one_deletions(&written) {
+                    self.deletions.entry(variant).or_default().push(term);
                 }
+                self.surfaces.insert(written, term);
             }
         }
     }
@@ -257,7 +268,7 @@ impl LanguageIndex {
                     alternatives: Vec::new(),
                     weight: EVERYDAY_WEIGHT,
                 }
-            } else if let Some(id) = self.correct(&forms[0]) {
+            } else if let Some(id) = self.correct(&word) {
                 Item {
                     alternatives: vec![vec![id]],
                     weight: self.idf(id) * TYPO_WEIGHT,
@@ -311,14 +322,21 @@ impl LanguageIndex {
             .any(|form| self.terms.contains_key(form) || self.everyday.contains(form))
     }
 
-    /// The best-known term one edit away from an unknown word, if any.
-    fn correct(&self, word: &str) -> Option<u32> {
-        if word.chars().count() < TYPO_MIN_LENGTH {
+    /// The term of the best-known document word one edit away from an
+    /// unknown written word, if any.
+    fn correct(&self, written: &str) -> Option<u32> {
+        let word = surface(written);
+        // In scripts that leave out vowels, one letter more or less is
+        // usually another word, not a slip.
+        let abjad = word
+            .chars()
+            .any(|c| matches!(c, '\u{0590}'..='\u{06ff}' | '\u{0750}'..='\u{077f}'));
+        if word.chars().count() < TYPO_MIN_LENGTH || abjad {
             return None;
         }
-        let mut candidates: Vec<u32> = self.deletions.get(word).cloned().unwrap_or_default();
-        for variant in one_deletions(word) {
-            candidates.extend(self.terms.get(&variant));
+        let mut candidates: Vec<u32> = self.deletions.get(&word).cloned().unwrap_or_default();
+        for variant in one_deletions(&word) {
+            candidates.extend(self.surfaces.get(&variant));
             candidates.extend(self.deletions.get(&variant).into_iter().flatten());
         }
         candidates
@@ -459,6 +477,11 @@ impl LanguageIndex {
     pub(super) fn len(&self) -> usize {
         self.documents.len()
     }
+}
+
+/// A written word as typo correction compares it: folded, no apostrophes.
+fn surface(written: &str) -> String {
+    crate::text::fold(&written.replace('\'', "")).replace(' ', "")
 }
 
 fn one_deletions(word: &str) -> Vec<String> {

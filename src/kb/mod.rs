@@ -40,6 +40,11 @@ pub struct Thresholds {
     pub unknown_weight: f32,
     /// How much coverage reorders BM25's ranking (0: not at all).
     pub rank_coverage: f32,
+    /// An answer covering this share of a message is given instead of an
+    /// information intent that matched it loosely…
+    pub prefer_coverage: f32,
+    /// …with a score below this (the intent matcher's 0–1 score).
+    pub intent_close_match: f32,
 }
 
 impl Default for Thresholds {
@@ -50,8 +55,10 @@ impl Default for Thresholds {
             related_coverage: 0.4,
             max_related: 3,
             min_evidence: 0.6,
-            unknown_weight: 0.6,
+            unknown_weight: 0.8,
             rank_coverage: 1.0,
+            prefer_coverage: 0.75,
+            intent_close_match: 0.8,
         }
     }
 }
@@ -244,3 +251,6 @@ impl KnowledgeBase {
         self.indexes.values().map(LanguageIndex::len).sum()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,6 +8,7 @@ mod flows;
 mod health;
 mod helpers;
 mod intent_eval;
+mod knowledge;
 mod language_eval;
 mod languages;
 mod operations;
