@@ -263,6 +263,19 @@ fn chat_json_runs_a_welsh_flow_to_its_reference() {
     );
 }
 
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
 /// Writes `files` (path, text) into a copy of the demo content and runs `check`.
 fn check_with(files: &[(&str, &str)]) -> (bool, String) {
     let content = broken_copy();
@@ -274,8 +287,11 @@ fn check_with(files: &[(&str, &str)]) -> (bool, String) {
             std::fs::copy(entry.path(), root.join(folder).join(entry.file_name())).unwrap();
         }
     }
+    copy_tree(&repo().join("knowledge-base"), &root.join("knowledge-base"));
     for (path, text) in files {
-        std::fs::write(root.join(path), text).unwrap();
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
     }
     let data = tempfile::tempdir().unwrap();
     let mut config = test_config(data.path());
@@ -357,4 +373,83 @@ fn check_reports_each_kind_of_intent_mistake_with_file_and_line() {
             assert!(!ok, "{path}: errors fail the check");
         }
     }
+}
+
+#[test]
+fn check_reports_each_kind_of_faq_mistake_with_file_and_line() {
+    let good = "---\nid: skips\ntitle: Skip permits\nurl: https://www.glanafon.example/skips\nreviewed: 2026-05-01\n---\nApply online for a skip permit.\n";
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "knowledge-base/en/no-front-matter.md",
+            "# Skips\n\nApply online.\n",
+            "knowledge-base/en/no-front-matter.md:1: error: a document must start with front matter",
+        ),
+        (
+            "knowledge-base/en/bad-yaml.md",
+            "---\nid: skips\ntitle: [unclosed\n---\nBody\n",
+            "knowledge-base/en/bad-yaml.md:3: error: front matter:",
+        ),
+        (
+            "knowledge-base/en/unknown.md",
+            "---\nid: skips\ntitle: Skips\ncolour: red\n---\nBody\n",
+            "knowledge-base/en/unknown.md:4: error: front matter: unknown field `colour`",
+        ),
+        (
+            "knowledge-base/en/no-title.md",
+            "---\nid: skips\n---\nBody\n",
+            "knowledge-base/en/no-title.md:2: error: front matter: missing field `title`",
+        ),
+        (
+            "knowledge-base/en/empty-title.md",
+            "---\nid: skips\ntitle: \"\"\n---\nBody\n",
+            "knowledge-base/en/empty-title.md:3: error: `title` is empty",
+        ),
+        (
+            "knowledge-base/en/date.md",
+            "---\nid: skips\ntitle: Skips\nreviewed: 31/02/2026\n---\nBody\n",
+            "knowledge-base/en/date.md:4: error: reviewed \"31/02/2026\" is not a date",
+        ),
+        (
+            "knowledge-base/en/empty.md",
+            "---\nid: skips\ntitle: Skips\n---\n\n",
+            "knowledge-base/en/empty.md:5: error: the document has no body",
+        ),
+        (
+            "knowledge-base/en/bins/duplicate.md",
+            "---\nid: bin-collection-days\ntitle: Bins again\n---\nBody\n",
+            "knowledge-base/en/bins/duplicate.md:2: error: id \"bin-collection-days\" is already used by knowledge-base/en/bins/bin-collection-days.md",
+        ),
+        (
+            "knowledge-base/cy/skips.md",
+            "---\nid: sgipiau\ntitle: Trwyddedau sgip\n---\nGwnewch gais ar-lein.\n",
+            "knowledge-base/cy/skips.md:2: warning: id \"sgipiau\" is in cy only",
+        ),
+        (
+            "knowledge-base/en/synonyms.yaml",
+            "- [ctax, council tax\n",
+            "knowledge-base/en/synonyms.yaml:",
+        ),
+        (
+            "knowledge-base/fr/skips.md",
+            good,
+            "warning: fr is not one of the council's languages",
+        ),
+    ];
+    for (path, text, expected) in cases {
+        let (ok, report) = check_with(&[(path, text)]);
+        assert!(
+            report.contains(expected),
+            "{path}: expected {expected:?} in:\n{report}"
+        );
+        let is_error = expected.contains(": error:") || path.ends_with("synonyms.yaml");
+        assert_eq!(
+            !ok, is_error,
+            "{path}: only errors fail the check\n{report}"
+        );
+    }
+    let (ok, report) = check_with(&[("knowledge-base/en/skips.md", good)]);
+    assert!(
+        ok && !report.contains("skips"),
+        "a good new answer passes:\n{report}"
+    );
 }
