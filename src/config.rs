@@ -27,6 +27,8 @@ pub struct Config {
     pub content: ContentConfig,
     pub conversation: ConversationConfig,
     pub privacy: PrivacyConfig,
+    pub handoff: HandoffConfig,
+    pub staff: StaffConfig,
     pub logging: LoggingConfig,
     /// The file this configuration was read from, if any (for messages).
     #[serde(skip)]
@@ -199,6 +201,72 @@ impl Default for PrivacyConfig {
     fn default() -> Self {
         Self {
             redact_transcripts: true,
+        }
+    }
+}
+
+/// When and how residents reach a person.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HandoffConfig {
+    /// Staff hours per weekday (`mon` … `sun`), in the council's time zone,
+    /// as `09:00-17:00` (several ranges separated by commas). A day that is
+    /// not listed is closed.
+    pub opening_hours: BTreeMap<String, String>,
+    /// Days the council is closed although the weekday has hours (bank
+    /// holidays), as `2026-12-25`.
+    pub closed_dates: Vec<String>,
+    /// When the estimated wait is longer than this, residents are offered to
+    /// leave a message instead of waiting.
+    pub max_wait_minutes: u32,
+    /// The wait assumed per chat before any chat has been handled.
+    pub default_handling_minutes: u32,
+    /// How long an agent's chats wait for them after their connection drops,
+    /// before going back to the queue.
+    pub agent_grace_secs: u64,
+    /// How long a queued resident's place is kept after their connection
+    /// drops (a page reload comes back well within it).
+    pub resident_grace_secs: u64,
+    /// The intent that takes a message out of hours (`intents/<id>.yaml`).
+    pub leave_message_intent: String,
+}
+
+impl Default for HandoffConfig {
+    fn default() -> Self {
+        let weekdays = ["mon", "tue", "wed", "thu", "fri"];
+        Self {
+            opening_hours: weekdays
+                .iter()
+                .map(|day| ((*day).to_owned(), "09:00-17:00".to_owned()))
+                .collect(),
+            closed_dates: Vec::new(),
+            max_wait_minutes: 20,
+            default_handling_minutes: 5,
+            agent_grace_secs: 60,
+            resident_grace_secs: 120,
+            leave_message_intent: "leave-a-message".to_owned(),
+        }
+    }
+}
+
+/// Staff accounts and their sign-in sessions.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StaffConfig {
+    /// How long a console sign-in lasts.
+    pub session_hours: u64,
+    /// Failed sign-ins allowed for one name or one address…
+    pub login_attempts: u32,
+    /// …within this many minutes, after which sign-in is refused for as long.
+    pub lockout_minutes: u64,
+}
+
+impl Default for StaffConfig {
+    fn default() -> Self {
+        Self {
+            session_hours: 12,
+            login_attempts: 5,
+            lockout_minutes: 15,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod protocol;
 mod registry;
 mod resident;
 mod session;
+mod staff;
 
 use std::sync::Arc;
 
@@ -34,6 +35,8 @@ pub struct AppState {
     pub zone: jiff::tz::TimeZone,
     pub(crate) sessions: registry::Registry,
     pub(crate) addresses: Arc<limits::AddressLimits>,
+    /// Failed staff sign-ins, for throttling.
+    pub(crate) logins: Arc<crate::staff::LoginThrottle>,
     /// Cancelled when the server starts shutting down.
     pub shutdown: CancellationToken,
     /// Every resident socket's task, so shutdown can wait for them.
@@ -61,6 +64,10 @@ impl AppState {
                 config.server.address_rate_limit_burst,
                 config.server.address_rate_limit_per_minute,
             )),
+            logins: Arc::new(crate::staff::LoginThrottle::new(
+                config.staff.login_attempts,
+                std::time::Duration::from_secs(config.staff.lockout_minutes * 60),
+            )),
             config: Arc::new(config),
             shutdown,
             tasks: TaskTracker::new(),
@@ -79,5 +86,6 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/ws/chat", get(resident::chat_socket))
+        .merge(staff::routes())
         .with_state(state)
 }

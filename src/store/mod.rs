@@ -8,6 +8,8 @@
 
 mod cases;
 mod conversations;
+mod handoffs;
+mod staff;
 mod writer;
 
 use std::path::Path;
@@ -19,6 +21,8 @@ use tokio::sync::{mpsc, oneshot};
 
 pub use cases::{CaseDesk, CaseRow};
 pub use conversations::{ConversationRow, EventRow, Unit};
+pub use handoffs::*;
+pub use staff::*;
 use writer::WriteOp;
 
 use crate::error::ErrorKind;

@@ -167,9 +167,59 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .split(' ')
         .map(|word| word.trim_matches('\''))
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
+        .flat_map(split_ideographs)
         .collect::<Vec<_>>()
         .into_iter()
+}
+
+/// Chinese and Japanese are written without spaces, so a whole sentence would
+/// be one "word". Runs of ideographs and kana become overlapping pairs of
+/// characters ("垃圾收集" → 垃圾, 圾收, 收集): most words are two characters
+/// long, and a pair that straddles two words is rare enough in other texts
+/// not to matter. Letters around a run stay whole words.
+fn split_ideographs(word: &str) -> Vec<String> {
+    if !word.chars().any(is_ideographic) {
+        return vec![word.to_owned()];
+    }
+    let mut parts = Vec::new();
+    let mut run: Vec<char> = Vec::new();
+    let mut letters = String::new();
+    let flush_run = |run: &mut Vec<char>, parts: &mut Vec<String>| {
+        match run.len() {
+            0 => {}
+            1 => parts.push(run[0].to_string()),
+            _ => parts.extend(run.windows(2).map(|pair| pair.iter().collect::<String>())),
+        }
+        run.clear();
+    };
+    for c in word.chars() {
+        if is_ideographic(c) {
+            if !letters.is_empty() {
+                parts.push(std::mem::take(&mut letters));
+            }
+            run.push(c);
+        } else {
+            flush_run(&mut run, &mut parts);
+            letters.push(c);
+        }
+    }
+    flush_run(&mut run, &mut parts);
+    if !letters.is_empty() {
+        parts.push(letters);
+    }
+    parts
+}
+
+/// Han ideographs, hiragana and katakana (Korean separates its words with
+/// spaces, so Hangul needs nothing of this).
+fn is_ideographic(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+        | '\u{31f0}'..='\u{31ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{2ffff}')
 }
 
 fn stemmer_algorithm(primary: &str) -> Option<Algorithm> {
@@ -266,6 +316,32 @@ mod tests {
         assert!(forms[1].contains(&"bin".to_owned()), "{forms:?}");
         let forms = welsh.alternatives("nghasglu");
         assert!(forms[0].contains(&welsh.term("casglu")), "{forms:?}");
+    }
+
+    #[test]
+    fn chinese_is_cut_into_pairs_of_characters() {
+        let chinese = analyzer("zh");
+        assert_eq!(chinese.terms("垃圾收集"), ["垃圾", "圾收", "收集"]);
+        assert_eq!(
+            chinese.terms("我的垃圾桶坏了"),
+            ["我的", "的垃", "垃圾", "圾桶", "桶坏", "坏了"]
+        );
+        assert_eq!(chinese.terms("税"), ["税"], "a lone character is a word");
+        assert_eq!(
+            chinese.terms("council tax是多少"),
+            ["council", "tax", "是多", "多少"],
+            "letters around ideographs stay whole words"
+        );
+        assert_eq!(
+            analyzer("ja").terms("ゴミの日"),
+            ["ゴミ", "ミの", "の日"],
+            "kana too"
+        );
+        assert_eq!(
+            analyzer("ko").terms("쓰레기 수거"),
+            ["쓰레기", "수거"],
+            "Korean has spaces"
+        );
     }
 
     #[test]

@@ -1,0 +1,1 @@
+//! The handoff queue: residents waiting for a person, agents and their chats.

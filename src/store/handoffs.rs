@@ -1,0 +1,1 @@
+//! Handoffs: residents waiting for or talking with staff.

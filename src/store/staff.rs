@@ -1,0 +1,1 @@
+//! Staff accounts and their console sign-in sessions.
