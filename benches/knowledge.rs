@@ -51,8 +51,8 @@ fn markdown_files(dir: &std::path::Path, into: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-fn main() {
-    let repo = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+/// The demo council's English answers and the generated ones.
+fn corpus(repo: &std::path::Path) -> Vec<Document> {
     let mut files = Vec::new();
     markdown_files(&repo.join("knowledge-base/en"), &mut files);
     let mut documents: Vec<Document> = files
@@ -85,6 +85,12 @@ fn main() {
         let text = format!("---\nid: generated-{n}\ntitle: \"{title}\"\n---\n{body}\n");
         documents.push(document::parse(&text).0.expect("generated document"));
     }
+    documents
+}
+
+fn main() {
+    let repo = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let documents = corpus(&repo);
     let synonyms: Vec<Vec<String>> = councilbot::yaml::from_str(
         &std::fs::read_to_string(repo.join("knowledge-base/en/synonyms.yaml")).expect("synonyms"),
     )

@@ -221,6 +221,8 @@ pub struct HandoffConfig {
     pub max_wait_minutes: u32,
     /// The wait assumed per chat before any chat has been handled.
     pub default_handling_minutes: u32,
+    /// How many chats an agent takes at once, until they change it.
+    pub chats_per_agent: usize,
     /// How long an agent's chats wait for them after their connection drops,
     /// before going back to the queue.
     pub agent_grace_secs: u64,
@@ -237,11 +239,12 @@ impl Default for HandoffConfig {
         Self {
             opening_hours: weekdays
                 .iter()
-                .map(|day| ((*day).to_owned(), "09:00-17:00".to_owned()))
+                .map(|day| ((*day).to_owned(), "08:30-17:00".to_owned()))
                 .collect(),
             closed_dates: Vec::new(),
             max_wait_minutes: 20,
             default_handling_minutes: 5,
+            chats_per_agent: 3,
             agent_grace_secs: 60,
             resident_grace_secs: 120,
             leave_message_intent: "leave-a-message".to_owned(),

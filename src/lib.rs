@@ -30,6 +30,7 @@ pub mod redact;
 pub mod staff;
 pub mod store;
 pub mod text;
+mod token;
 pub mod yaml;
 
 use std::sync::Arc;
@@ -73,7 +74,11 @@ pub async fn run(
         &config.storage.data_dir,
     )
     .await?;
-    let state = AppState::new(config, loaded, store.clone(), shutdown.clone());
+    let zone = config.council.time_zone().map_err(RunError::Config)?;
+    let handoff = handoff::Handoff::start(&config, store.clone(), zone)
+        .await
+        .map_err(|error| RunError::Config(error.to_string()))?;
+    let state = AppState::new(config, loaded, store.clone(), handoff, shutdown.clone());
     if state.config.content.watch {
         let watching = content::watch::spawn(
             Arc::clone(&state.config),

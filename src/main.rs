@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use councilbot::commands::chat;
+use councilbot::commands::{agent, chat};
 use councilbot::config::{Config, LogFormat};
 use tokio_util::sync::CancellationToken;
 
@@ -43,6 +43,14 @@ enum Command {
         /// Print one JSON object per input line, for scripts.
         #[arg(long)]
         json: bool,
+    },
+    /// Manage staff accounts (who may sign in to the console).
+    Agent {
+        /// Where the embedded SQLite file lives.
+        #[arg(long, global = true)]
+        data_dir: Option<PathBuf>,
+        #[command(subcommand)]
+        command: agent::AgentCommand,
     },
 }
 
@@ -95,7 +103,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             chat_in_terminal(&config, &loaded.content, json)
         }
+        Command::Agent { data_dir, command } => {
+            if let Some(data_dir) = data_dir {
+                config.storage.data_dir = data_dir;
+            }
+            init_logging(&config, "warn");
+            manage_agents(&config, command)
+        }
     }
+}
+
+/// `agent …` on the configured store; the password, if any, from stdin.
+#[tokio::main(flavor = "current_thread")]
+async fn manage_agents(config: &Config, command: agent::AgentCommand) -> anyhow::Result<ExitCode> {
+    let done = agent::run(
+        config,
+        command,
+        std::io::stdin().lock(),
+        &mut std::io::stdout().lock(),
+    )
+    .await;
+    if let Err(error) = done {
+        eprintln!("councilbot: {error}");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `chat` with cases kept in the configured store, so references it hands out

@@ -90,3 +90,16 @@ intent-case-status-title = متابعة بلاغ
 intent-case-status-ask-reference = ما رقمك المرجعي؟ يبدو هكذا: CB-7K3Q-9X.
 intent-case-status-found = تم استلام بلاغك { $reference } ({ $topic }) بتاريخ { $date }، وهو الآن { $status }.
 intent-case-status-not-found = لم أتمكن من العثور على بلاغ بالرقم المرجعي { $reference }. يُرجى التحقق من الرقم، أو التحدث إلى أحد الموظفين.
+
+intent-leave-a-message-title = ترك رسالة
+intent-leave-a-message-ask-wants = هل تريد ترك رسالة؟ سيتواصل معك أحد أعضاء فريقنا عبر الهاتف أو البريد الإلكتروني.
+intent-leave-a-message-ask-name = ما اسمك؟
+intent-leave-a-message-ask-how = كيف نتواصل معك؟
+intent-leave-a-message-phone = عبر الهاتف
+intent-leave-a-message-email = عبر البريد الإلكتروني
+intent-leave-a-message-ask-phone = ما الرقم الذي نتصل به؟
+intent-leave-a-message-ask-email = ما عنوان البريد الإلكتروني الذي نراسلك عليه؟
+intent-leave-a-message-ask-question = بماذا تحتاج المساعدة؟ أخبرنا بأكبر قدر ممكن من التفاصيل.
+intent-leave-a-message-ask-consent = هل نحتفظ بهذه البيانات ونستخدمها للتواصل معك بخصوص هذا الأمر؟ لن نستخدمها لأي شيء آخر.
+intent-leave-a-message-no-consent = لا مشكلة: لم أحتفظ ببياناتك. يمكنك التواصل معنا بنفسك: اتصل بالرقم { "\u2066" }{ -council-phone }{ "\u2069" } ({ -council-hours }) أو راسلنا على { -council-email }.
+intent-leave-a-message-done = شكرًا لك يا { $name }. وصلت رسالتك إلى فريقنا، والرقم المرجعي هو { "\u2066" }{ $reference }{ "\u2069" }. سنتواصل معك خلال يومي عمل. يرجى الاحتفاظ بالرقم المرجعي في حال احتجت إلى التواصل معنا.

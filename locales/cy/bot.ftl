@@ -23,3 +23,20 @@ faq-in-other-language =
         [en] Dim ond yn Saesneg mae'r ateb hwn ar gael, felly dyma fe yn Saesneg.
        *[other] Dim ond yn yr iaith hon mae'r ateb hwn ar gael: { $language }.
     }
+
+# Siarad â pherson. $position yw lle'r preswylydd yn y ciw (1 yw'r nesaf),
+# $minutes yr amser aros tebygol, $name enw'r aelod o staff.
+handoff-queued = Rydw i'n eich trosglwyddo i aelod o'n tîm. Chi yw rhif { $position } yn y ciw, a bydd angen aros tua { $minutes } munud. Gallwch ddal ati i ysgrifennu yma: byddan nhw'n gweld y cyfan pan fyddan nhw'n ymuno.
+handoff-place = Chi yw rhif { $position } yn y ciw. Amser aros tebygol: { $minutes } munud.
+handoff-agent-joined = Mae { $name } o'r cyngor wedi ymuno â'r sgwrs.
+handoff-handed-back = Mae { $name } wedi eich trosglwyddo'n ôl i'r cynorthwyydd awtomatig. Gofynnwch unrhyw beth, neu gofynnwch am berson eto unrhyw bryd.
+handoff-closed = Mae { $name } wedi dod â'r sgwrs i ben. Diolch am gysylltu â ni. Os oes angen unrhyw beth arall arnoch, gofynnwch.
+handoff-agent-lost = Rydym wedi colli'r cysylltiad â { $name }, felly rydych chi'n ôl yn y ciw. Bydd rhywun yn codi eich sgwrs cyn bo hir.
+handoff-left-queue = Rydych chi wedi gadael y ciw. Rydw i yma os oes angen unrhyw beth arall arnoch.
+handoff-left-chat = Rydych chi wedi dod â'r sgwrs gyda { $name } i ben. Rydw i yma os oes angen unrhyw beth arall arnoch.
+handoff-already-waiting = Rydych chi eisoes yn y ciw i siarad ag aelod o staff. Byddan nhw gyda chi cyn gynted ag y gallan nhw.
+handoff-already-with-agent = Rydych chi'n siarad â { $name } o'r cyngor nawr. Teipiwch "canslo" i ddod â'r sgwrs i ben.
+handoff-ended-away = Daeth eich sgwrs gyda'n tîm i ben tra oeddech chi i ffwrdd. Rydw i yma os oes angen unrhyw beth arall arnoch.
+handoff-unavailable-closed = Dydy ein tîm ddim ar gael i sgwrsio ar hyn o bryd (rydym ar gael { -council-hours }).
+handoff-unavailable-busy = Mae'n ddrwg gen i, does neb yn ein tîm ar gael i sgwrsio ar hyn o bryd.
+handoff-unavailable-error = Mae'n ddrwg gen i, alla i ddim eich cysylltu â'n tîm ar hyn o bryd.

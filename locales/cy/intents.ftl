@@ -88,3 +88,16 @@ intent-case-status-title = Gwirio adroddiad
 intent-case-status-ask-reference = Beth yw eich cyfeirnod? Mae'n edrych fel CB-7K3Q-9X.
 intent-case-status-found = Daeth eich adroddiad { $reference } ({ $topic }) i law ar { $date }, ac mae bellach { $status }.
 intent-case-status-not-found = Methais ddod o hyd i adroddiad gyda'r cyfeirnod { $reference }. Gwiriwch y rhif, neu siaradwch ag aelod o staff.
+
+intent-leave-a-message-title = Gadael neges
+intent-leave-a-message-ask-wants = Hoffech chi adael neges? Bydd rhywun o'n tîm yn cysylltu â chi dros y ffôn neu drwy e-bost.
+intent-leave-a-message-ask-name = Beth yw eich enw?
+intent-leave-a-message-ask-how = Sut dylen ni gysylltu â chi?
+intent-leave-a-message-phone = Dros y ffôn
+intent-leave-a-message-email = Drwy e-bost
+intent-leave-a-message-ask-phone = Pa rif ddylen ni ei ffonio?
+intent-leave-a-message-ask-email = I ba gyfeiriad e-bost ddylen ni ysgrifennu?
+intent-leave-a-message-ask-question = Gyda beth hoffech chi help? Rhowch gymaint o fanylion â phosib.
+intent-leave-a-message-ask-consent = Gawn ni gadw'r manylion hyn a'u defnyddio i gysylltu â chi am hyn? Ni fyddwn yn eu defnyddio i ddim byd arall.
+intent-leave-a-message-no-consent = Dim problem: dydw i ddim wedi cadw eich manylion. Gallwch gysylltu â ni eich hun: ffoniwch { -council-phone } ({ -council-hours }) neu e-bostiwch { -council-email }.
+intent-leave-a-message-done = Diolch, { $name }. Mae eich neges gyda'n tîm, cyfeirnod { $reference }. Byddwn yn cysylltu â chi o fewn 2 ddiwrnod gwaith. Cadwch y cyfeirnod rhag ofn y bydd angen i chi gysylltu â ni.

@@ -86,3 +86,16 @@ intent-case-status-title = Check a report
 intent-case-status-ask-reference = What's your reference number? It looks like CB-7K3Q-9X.
 intent-case-status-found = Your report { $reference } ({ $topic }) was received on { $date } and is { $status }.
 intent-case-status-not-found = I couldn't find a report with reference { $reference }. Please check the number, or speak to a member of staff.
+
+intent-leave-a-message-title = Leave a message
+intent-leave-a-message-ask-wants = Would you like to leave a message? Someone from our team will get back to you by phone or email.
+intent-leave-a-message-ask-name = What's your name?
+intent-leave-a-message-ask-how = How should we contact you?
+intent-leave-a-message-phone = By phone
+intent-leave-a-message-email = By email
+intent-leave-a-message-ask-phone = What number should we call?
+intent-leave-a-message-ask-email = What email address should we write to?
+intent-leave-a-message-ask-question = What would you like help with? Tell us as much as you can.
+intent-leave-a-message-ask-consent = May we keep these details and use them to contact you about this? We use them for nothing else.
+intent-leave-a-message-no-consent = No problem: I haven't kept your details. You can still contact us yourself: call { -council-phone } ({ -council-hours }) or email { -council-email }.
+intent-leave-a-message-done = Thank you, { $name }. Your message is with our team, reference { $reference }. We'll get back to you within 2 working days. Please keep the reference in case you need to contact us.

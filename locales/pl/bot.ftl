@@ -24,3 +24,20 @@ faq-in-other-language =
         [cy] Ta odpowiedź jest dostępna tylko po walijsku, dlatego podaję ją po walijsku.
        *[other] Ta odpowiedź jest dostępna tylko w tym języku: { $language }.
     }
+
+# Rozmowa z pracownikiem. $position to miejsce w kolejce (1 to następna
+# osoba), $minutes szacowany czas oczekiwania, $name imię pracownika.
+handoff-queued = Przekazuję rozmowę naszemu pracownikowi. Jest Pan/Pani { $position }. w kolejce, a czas oczekiwania to około { $minutes } min. Można dalej pisać tutaj: pracownik zobaczy wszystko, gdy dołączy.
+handoff-place = Miejsce w kolejce: { $position }. Szacowany czas oczekiwania: { $minutes } min.
+handoff-agent-joined = Do rozmowy dołączył(a) { $name } z urzędu.
+handoff-handed-back = { $name } przekazał(a) rozmowę z powrotem automatycznemu asystentowi. Proszę pytać o cokolwiek albo w każdej chwili znowu poprosić o rozmowę z pracownikiem.
+handoff-closed = { $name } zakończył(a) rozmowę. Dziękujemy za kontakt. Jeśli potrzebuje Pan/Pani czegoś jeszcze, proszę pytać.
+handoff-agent-lost = Straciliśmy połączenie z: { $name }, więc rozmowa wróciła do kolejki. Ktoś wkrótce ją podejmie.
+handoff-left-queue = Opuścił(a) Pan/Pani kolejkę. Jestem tutaj, jeśli będzie potrzebne coś jeszcze.
+handoff-left-chat = Rozmowa z: { $name } została zakończona. Jestem tutaj, jeśli będzie potrzebne coś jeszcze.
+handoff-already-waiting = Jest Pan/Pani już w kolejce do pracownika. Dołączy on do rozmowy najszybciej, jak to możliwe.
+handoff-already-with-agent = Trwa rozmowa z: { $name } z urzędu. Aby ją zakończyć, proszę napisać „anuluj”.
+handoff-ended-away = Rozmowa z naszym pracownikiem zakończyła się podczas Pana/Pani nieobecności. Jestem tutaj, jeśli będzie potrzebne coś jeszcze.
+handoff-unavailable-closed = Nasz zespół nie jest teraz dostępny na czacie (pracujemy: { -council-hours }).
+handoff-unavailable-busy = Przepraszamy, w tej chwili nikt z naszego zespołu nie może rozmawiać na czacie.
+handoff-unavailable-error = Przepraszamy, w tej chwili nie mogę połączyć z naszym zespołem.

@@ -88,3 +88,16 @@ intent-case-status-title = Sprawdzenie zgłoszenia
 intent-case-status-ask-reference = Jaki jest numer zgłoszenia? Wygląda mniej więcej tak: CB-7K3Q-9X.
 intent-case-status-found = Sprawa { $reference } ({ $topic }) wpłynęła { $date } i jest obecnie { $status }.
 intent-case-status-not-found = Nie udało się znaleźć zgłoszenia o numerze { $reference }. Proszę sprawdzić numer albo porozmawiać z pracownikiem.
+
+intent-leave-a-message-title = Zostaw wiadomość
+intent-leave-a-message-ask-wants = Czy chce Pan/Pani zostawić wiadomość? Ktoś z naszego zespołu skontaktuje się telefonicznie lub e-mailem.
+intent-leave-a-message-ask-name = Jak się Pan/Pani nazywa?
+intent-leave-a-message-ask-how = Jak mamy się skontaktować?
+intent-leave-a-message-phone = Telefonicznie
+intent-leave-a-message-email = E-mailem
+intent-leave-a-message-ask-phone = Pod jaki numer mamy zadzwonić?
+intent-leave-a-message-ask-email = Na jaki adres e-mail mamy napisać?
+intent-leave-a-message-ask-question = W czym możemy pomóc? Proszę opisać sprawę jak najdokładniej.
+intent-leave-a-message-ask-consent = Czy możemy zachować te dane i użyć ich, aby skontaktować się w tej sprawie? Nie użyjemy ich do niczego innego.
+intent-leave-a-message-no-consent = Nie ma problemu: nie zachowałem danych. Można też skontaktować się z nami samodzielnie: telefon { -council-phone } ({ -council-hours }) lub e-mail { -council-email }.
+intent-leave-a-message-done = Dziękujemy, { $name }. Wiadomość trafiła do naszego zespołu, numer sprawy { $reference }. Odezwiemy się w ciągu 2 dni roboczych. Proszę zachować numer sprawy na wypadek kontaktu z nami.

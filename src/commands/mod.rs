@@ -2,5 +2,6 @@
 //! folder, `chat` talks to the bot in a terminal. They read and write through
 //! the given streams, so tests drive them like a terminal would.
 
+pub mod agent;
 pub mod chat;
 pub mod check;

@@ -32,6 +32,8 @@ use crate::lang::{Detector, LangTag, LanguageInfo, Languages, Localiser, Profile
 pub struct Settings {
     /// After this many consecutive misses the fallback offers a person.
     pub offer_person_after_misses: u32,
+    /// The intent that takes a message when nobody can answer.
+    pub leave_message_intent: String,
 }
 
 /// Everything the bot answers from, loaded and checked. Immutable: a reload
@@ -106,6 +108,7 @@ pub fn load(config: &Config) -> Result<Loaded, Findings> {
     let matcher = Matcher::new(&intents, &council, MatchWeights::default());
     let settings = Settings {
         offer_person_after_misses: config.conversation.offer_person_after_misses.max(1),
+        leave_message_intent: config.handoff.leave_message_intent.clone(),
     };
     let content = Content {
         root,

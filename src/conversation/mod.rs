@@ -25,6 +25,7 @@ use crate::flows::engine::{ArgValue, Effect, EffectResult, FlowState, Utterance}
 use crate::lang::{Arg, Direction, LangTag, messages};
 
 pub use crate::flows::payload;
+pub use handoff::{HandoffNote, HandoffWish, attached, from_queue, place_notice};
 pub use pipeline::{greet, set_language, turn};
 pub use services::InMemoryServices;
 
@@ -34,6 +35,17 @@ pub trait Services: Sync {
     fn today(&self) -> jiff::civil::Date;
     /// Stores a case or looks one up for a flow.
     fn perform(&self, effect: &Effect) -> impl Future<Output = EffectResult> + Send;
+    /// Puts the resident in the queue for a person. Where there is no queue
+    /// (the `chat` command), nobody is available and the resident is offered
+    /// to leave a message.
+    fn request_handoff(
+        &self,
+        wish: HandoffWish,
+    ) -> impl Future<Output = Result<crate::handoff::Place, crate::handoff::Unavailable>> + Send
+    {
+        let _ = wish;
+        async { Err(crate::handoff::Unavailable::NoAgent) }
+    }
 }
 
 /// What the bot remembers about a conversation between messages.
@@ -53,6 +65,21 @@ pub struct ConversationState {
     /// The flow in progress, if any.
     #[serde(default)]
     pub flow: Option<FlowState>,
+    /// Waiting for a person, or talking with one: the bot stays silent.
+    #[serde(default)]
+    pub handoff: Option<HandoffState>,
+    /// The last safeguarding rule that matched: a person asked for after it
+    /// is urgent.
+    #[serde(default)]
+    pub safeguarding: Option<String>,
+}
+
+/// Where a conversation's handoff to a person stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "stage", rename_all = "snake_case")]
+pub enum HandoffState {
+    Waiting,
+    WithAgent { agent_name: String },
 }
 
 impl ConversationState {
@@ -73,6 +100,8 @@ impl ConversationState {
             page_hint,
             misses: 0,
             flow: None,
+            handoff: None,
+            safeguarding: None,
         }
     }
 }
@@ -94,6 +123,9 @@ pub struct Turn {
     /// The conversation's language after this turn.
     pub lang: LangTag,
     pub messages: Vec<BotMessage>,
+    /// What the caller must tell the queue once the turn is stored.
+    #[serde(skip)]
+    pub handoff: Option<HandoffNote>,
 }
 
 /// One message from the bot.

@@ -11,8 +11,9 @@ use std::time::Instant;
 use jiff::civil::Date;
 
 use super::{
-    BotMessage, ConversationState, Input, Services, Source, Turn, fallback, flow, handoff, intent,
-    knowledge, language, language_buttons, localised_message, render, safeguarding,
+    BotMessage, ConversationState, HandoffNote, Input, Services, Source, Turn, fallback, flow,
+    handoff, intent, knowledge, language, language_buttons, localised_message, render,
+    safeguarding,
 };
 use crate::content::Content;
 use crate::flows::engine::{Engine, Env, Progress};
@@ -30,6 +31,11 @@ pub(crate) enum Outcome {
     Handoff(HandoffRequest),
     /// A flow has something to say, do or hand over.
     Flow(Progress),
+    /// A person has the conversation: the bot says nothing, the message
+    /// goes to them.
+    Silent,
+    /// The resident left the queue or the chat with a person.
+    Left(Vec<BotMessage>),
 }
 
 /// Why a person is wanted, for routing.
@@ -91,6 +97,7 @@ pub(crate) fn with_engine<R>(
 static STAGES: &[&dyn Stage] = &[
     &safeguarding::Stage,
     &language::Stage,
+    &handoff::ActiveStage,
     &flow::Stage,
     &intent::Stage,
     &knowledge::Stage,
@@ -125,14 +132,20 @@ pub async fn turn(
         today,
     };
     let mut answered = None;
+    let mut note = None;
     for stage in STAGES {
         let outcome = stage.run(&mut context);
         answered = match outcome {
             Outcome::Continue => continue,
             Outcome::Reply(messages) => Some((stage.name(), messages)),
+            Outcome::Silent => Some((stage.name(), Vec::new())),
+            Outcome::Left(messages) => {
+                note = Some(HandoffNote::Left);
+                Some((stage.name(), messages))
+            }
             Outcome::Handoff(request) => Some((
-                handoff::Stage.name(),
-                handoff::Stage.reply(&mut context, &request),
+                "handoff",
+                handoff::request(&mut context, &request, services).await,
             )),
             Outcome::Flow(progress) => {
                 let messages = drive(&mut context, progress, services).await;
@@ -152,6 +165,11 @@ pub async fn turn(
     if stage != "fallback" {
         context.state.misses = 0;
     }
+    // While a person has the conversation, they see every message, even one
+    // safeguarding answered.
+    if note.is_none() && context.state.handoff.is_some() {
+        note = Some(HandoffNote::Forward(input.text.to_owned()));
+    }
     tracing::info!(
         stage,
         source = messages.first().map_or("none", |m| m.source.kind()),
@@ -165,6 +183,7 @@ pub async fn turn(
         detected: context.detection.lang,
         lang: context.state.lang.clone(),
         messages,
+        handoff: note,
     }
 }
 
@@ -186,7 +205,7 @@ pub(crate) async fn drive(
             Progress::Handoff(said, topic) => {
                 messages.extend(said.into_iter().map(|u| render(content, &lang, u)));
                 let request = HandoffRequest { topic: Some(topic) };
-                messages.extend(handoff::Stage.reply(context, &request));
+                messages.extend(handoff::request(context, &request, services).await);
                 return messages;
             }
             Progress::Effect(said, effect) => {
@@ -212,6 +231,7 @@ pub fn greet(content: &Content, state: &ConversationState) -> Turn {
         detected: None,
         lang: state.lang.clone(),
         messages: vec![greeting],
+        handoff: None,
     }
 }
 
@@ -239,5 +259,6 @@ pub async fn set_language(
         detected: None,
         lang: state.lang.clone(),
         messages,
+        handoff: None,
     }
 }

@@ -72,6 +72,7 @@ impl super::pipeline::Stage for Stage {
             ));
         }
         tracing::warn!(rule = %rule_id, "safeguarding rule matched");
+        turn.state.safeguarding = Some(rule_id);
         Outcome::Reply(vec![reply])
     }
 }

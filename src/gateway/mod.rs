@@ -1,6 +1,8 @@
 //! The only code that knows axum, websockets and HTTP: routes, the resident
 //! protocol and sockets, and the health endpoints.
 
+mod agent;
+mod console;
 mod health;
 mod limits;
 pub mod protocol;
@@ -31,6 +33,8 @@ pub struct AppState {
     /// What the last content reload did, for `/readyz`.
     pub reloads: Arc<ReloadStatus>,
     pub store: Store,
+    /// The queue for a person.
+    pub handoff: crate::handoff::Handoff,
     /// The council's time zone (validated at start).
     pub zone: jiff::tz::TimeZone,
     pub(crate) sessions: registry::Registry,
@@ -48,6 +52,7 @@ impl AppState {
         config: Config,
         loaded: crate::content::Loaded,
         store: Store,
+        handoff: crate::handoff::Handoff,
         shutdown: CancellationToken,
     ) -> AppState {
         let zone = config
@@ -59,6 +64,7 @@ impl AppState {
             reloads: Arc::new(ReloadStatus::started(&loaded.findings)),
             content: Arc::new(ArcSwap::from_pointee(loaded.content)),
             store,
+            handoff,
             sessions: registry::Registry::default(),
             addresses: Arc::new(limits::AddressLimits::new(
                 config.server.address_rate_limit_burst,
@@ -86,6 +92,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/ws/chat", get(resident::chat_socket))
+        .route("/ws/agent", get(agent::agent_socket))
         .merge(staff::routes())
+        .merge(console::routes())
         .with_state(state)
 }

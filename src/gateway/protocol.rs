@@ -84,6 +84,15 @@ pub enum ServerFrame {
         lang: LangTag,
         messages: Vec<BotMessage>,
     },
+    /// The resident's place in the queue for a person, sent when it
+    /// changes; not stored (a resumed client is sent the current one).
+    Queue {
+        position: usize,
+        wait_minutes: u32,
+        text: String,
+        lang: LangTag,
+        dir: Direction,
+    },
     /// Something the resident should know that is not a reply.
     Notice {
         code: String,

@@ -58,7 +58,7 @@ async fn serve(app: AppState, client: IpAddr, socket: WebSocket) {
 
 /// The client's address: the peer's, or behind a trusted proxy the first
 /// address in `X-Forwarded-For`.
-fn client_address(peer: IpAddr, headers: &HeaderMap, trust_forwarded_for: bool) -> IpAddr {
+pub(super) fn client_address(peer: IpAddr, headers: &HeaderMap, trust_forwarded_for: bool) -> IpAddr {
     if !trust_forwarded_for {
         return peer;
     }
@@ -72,7 +72,7 @@ fn client_address(peer: IpAddr, headers: &HeaderMap, trust_forwarded_for: bool) 
 
 /// The socket's messages as the session sees them. Pings are answered by the
 /// websocket layer itself; a read error ends the stream after saying why.
-fn inbound(stream: SplitStream<WebSocket>) -> impl Stream<Item = Inbound> + Unpin {
+pub(super) fn inbound(stream: SplitStream<WebSocket>) -> impl Stream<Item = Inbound> + Unpin {
     Box::pin(futures_util::stream::unfold(
         Some(stream),
         |stream| async move {
@@ -112,7 +112,10 @@ fn read_error(error: axum::Error) -> Option<Inbound> {
 /// Owns the socket's send half and drains the session's queue into it. Ends
 /// (dropping the queue, which the session notices) when the client is gone or
 /// too slow to take a frame.
-async fn write(mut sink: SplitSink<WebSocket, Message>, mut queue: mpsc::Receiver<Outbound>) {
+pub(super) async fn write(
+    mut sink: SplitSink<WebSocket, Message>,
+    mut queue: mpsc::Receiver<Outbound>,
+) {
     while let Some(outbound) = queue.recv().await {
         let (message, last) = match outbound {
             Outbound::Frame(text) => (Message::Text(text.into()), false),
@@ -128,7 +131,7 @@ async fn write(mut sink: SplitSink<WebSocket, Message>, mut queue: mpsc::Receive
             Ok(Ok(())) if !last => {}
             Ok(_) => return,
             Err(_) => {
-                tracing::debug!("resident socket too slow to read; closing it");
+                tracing::debug!("socket too slow to read; closing it");
                 return;
             }
         }

@@ -26,6 +26,25 @@ pub const FALLBACK_NOT_SURE: Msg = msg("fallback-not-sure", &[]);
 pub const FALLBACK_OFFER_PERSON: Msg = msg("fallback-offer-person", &[]);
 pub const BUTTON_SPEAK_TO_PERSON: Msg = msg("button-speak-to-person", &[]);
 pub const HANDOFF_CONTACT: Msg = msg("handoff-contact", &[]);
+/// A resident has joined the queue for a person.
+pub const HANDOFF_QUEUED: Msg = msg("handoff-queued", &["position", "minutes"]);
+/// Their place changed while waiting.
+pub const HANDOFF_PLACE: Msg = msg("handoff-place", &["position", "minutes"]);
+pub const HANDOFF_AGENT_JOINED: Msg = msg("handoff-agent-joined", &["name"]);
+pub const HANDOFF_HANDED_BACK: Msg = msg("handoff-handed-back", &["name"]);
+pub const HANDOFF_CLOSED: Msg = msg("handoff-closed", &["name"]);
+/// The agent's connection was lost and the resident is back in the queue.
+pub const HANDOFF_AGENT_LOST: Msg = msg("handoff-agent-lost", &["name"]);
+pub const HANDOFF_LEFT_QUEUE: Msg = msg("handoff-left-queue", &[]);
+pub const HANDOFF_LEFT_CHAT: Msg = msg("handoff-left-chat", &["name"]);
+pub const HANDOFF_ALREADY_WAITING: Msg = msg("handoff-already-waiting", &[]);
+pub const HANDOFF_ALREADY_WITH_AGENT: Msg = msg("handoff-already-with-agent", &["name"]);
+/// The chat with a person ended while the resident was away.
+pub const HANDOFF_ENDED_AWAY: Msg = msg("handoff-ended-away", &[]);
+/// Why nobody can answer now; a "leave a message" flow follows.
+pub const HANDOFF_UNAVAILABLE_CLOSED: Msg = msg("handoff-unavailable-closed", &[]);
+pub const HANDOFF_UNAVAILABLE_BUSY: Msg = msg("handoff-unavailable-busy", &[]);
+pub const HANDOFF_UNAVAILABLE_ERROR: Msg = msg("handoff-unavailable-error", &[]);
 pub const RESUME_NOT_FOUND: Msg = msg("resume-not-found", &[]);
 /// Follows an FAQ answer: when the council last checked it.
 pub const FAQ_REVIEWED: Msg = msg("faq-reviewed", &["date"]);
@@ -119,6 +138,20 @@ pub const REQUIRED: &[Msg] = &[
     FALLBACK_OFFER_PERSON,
     BUTTON_SPEAK_TO_PERSON,
     HANDOFF_CONTACT,
+    HANDOFF_QUEUED,
+    HANDOFF_PLACE,
+    HANDOFF_AGENT_JOINED,
+    HANDOFF_HANDED_BACK,
+    HANDOFF_CLOSED,
+    HANDOFF_AGENT_LOST,
+    HANDOFF_LEFT_QUEUE,
+    HANDOFF_LEFT_CHAT,
+    HANDOFF_ALREADY_WAITING,
+    HANDOFF_ALREADY_WITH_AGENT,
+    HANDOFF_ENDED_AWAY,
+    HANDOFF_UNAVAILABLE_CLOSED,
+    HANDOFF_UNAVAILABLE_BUSY,
+    HANDOFF_UNAVAILABLE_ERROR,
     RESUME_NOT_FOUND,
     FAQ_REVIEWED,
     FAQ_IN_OTHER_LANGUAGE,

@@ -21,7 +21,7 @@ use tokio::sync::{mpsc, oneshot};
 
 pub use cases::{CaseDesk, CaseRow};
 pub use conversations::{ConversationRow, EventRow, Unit};
-pub use handoffs::*;
+pub use handoffs::{HandoffRow, NewHandoff};
 pub use staff::*;
 use writer::WriteOp;
 

@@ -106,11 +106,25 @@ async fn asking_for_a_person_after_misses_is_never_a_dead_end() {
     client.expect("ack").await;
     let handoff = client.expect("turn").await;
     assert_eq!(handoff["messages"][0]["source"]["kind"], "handoff");
+    // Nobody is signed in to the staff console: the resident can leave a
+    // message, or is given the council's contact details.
+    let offer = &handoff["messages"][1];
     assert!(
-        handoff["messages"][0]["text"]
+        offer["text"].as_str().unwrap().contains("leave a message"),
+        "{handoff}"
+    );
+    assert_eq!(offer["buttons"].as_array().unwrap().len(), 2, "yes or no");
+    client
+        .send(json!({"type": "message", "id": "m4", "text": "No", "payload": "answer:no"}))
+        .await;
+    client.expect("ack").await;
+    let contact = client.expect("turn").await;
+    assert!(
+        contact["messages"][0]["text"]
             .as_str()
             .unwrap()
-            .contains("01632 960 100")
+            .contains("01632 960 100"),
+        "{contact}"
     );
     app.stop().await.unwrap();
 }

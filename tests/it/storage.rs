@@ -69,14 +69,14 @@ async fn conversations_work_the_same_on_postgres() {
 }
 
 /// A database of its own on the test server, dropped afterwards.
-struct TestDatabase {
+pub(crate) struct TestDatabase {
     base: String,
     name: String,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl TestDatabase {
-    async fn create(base: &str) -> TestDatabase {
+    pub(crate) async fn create(base: &str) -> TestDatabase {
         sqlx::any::install_default_drivers();
         let mut bytes = [0_u8; 6];
         getrandom::fill(&mut bytes).unwrap();
@@ -100,7 +100,7 @@ impl TestDatabase {
         }
     }
 
-    async fn drop(self) {
+    pub(crate) async fn drop(self) {
         let admin = sqlx::AnyPool::connect(&self.base).await.unwrap();
         let statement = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
         sqlx::query(sqlx::AssertSqlSafe(statement))

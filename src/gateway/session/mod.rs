@@ -9,6 +9,7 @@
 //! turn sent, numbered by a per-conversation `seq`; a failed commit acknowledges
 //! nothing and leaves the state as it was, so the client simply sends again.
 
+mod queue;
 mod start;
 mod turns;
 
@@ -92,6 +93,9 @@ struct Session {
     next_seq: i64,
     created_at: i64,
     rate: RateLimit,
+    /// The channel the handoff queue talks to this session on.
+    queue_tx: mpsc::Sender<crate::handoff::ToResident>,
+    queue_rx: mpsc::Receiver<crate::handoff::ToResident>,
 }
 
 /// What to do after handling a frame.
@@ -120,6 +124,11 @@ where
 {
     let idle = Duration::from_secs(app.config.server.idle_timeout_secs.max(1));
     let mut idle_deadline = Instant::now() + idle;
+    if session.attach_to_queue().await == Flow::Stop {
+        session.detach_from_queue().await;
+        app.sessions.release(&session.claim);
+        return;
+    }
     loop {
         let flow = tokio::select! {
             frame = inbound.next() => {
@@ -128,6 +137,7 @@ where
                 session.handle(frame).await
             }
             Some(()) = session.claim.detach_requests.recv() => session.replaced().await,
+            Some(event) = session.queue_rx.recv() => session.on_queue_event(event).await,
             () = app.shutdown.cancelled() => {
                 session.close(close::GOING_AWAY, "server shutting down").await;
                 Flow::Stop
@@ -141,6 +151,7 @@ where
             break;
         }
     }
+    session.detach_from_queue().await;
     app.sessions.release(&session.claim);
 }
 

@@ -4,12 +4,12 @@
 use std::net::IpAddr;
 
 use futures_util::{Stream, StreamExt};
-use sha2::{Digest, Sha256};
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 use super::{Flow, HELLO_TIMEOUT, Inbound, Outbound, Session, StoredState, close, error_frame};
 use crate::conversation::{self, ConversationState};
+use crate::token::{is_token, random_hex, token_hash};
 use crate::gateway::AppState;
 use crate::gateway::limits::RateLimit;
 use crate::gateway::protocol::{
@@ -192,6 +192,7 @@ async fn start_new(
     let claim = app.sessions.claim(&token_hash(&token)).await.ok()?;
     let conversation =
         ConversationState::new(&content, hello.lang.as_ref(), hello.page_lang.as_ref());
+    let (queue_tx, queue_rx) = mpsc::channel(super::queue::QUEUE_EVENTS);
     let mut session = Session {
         app: app.clone(),
         out: out.clone(),
@@ -206,6 +207,8 @@ async fn start_new(
         next_seq: 1,
         created_at: now_millis(),
         rate: rate_limit(app),
+        queue_tx,
+        queue_rx,
     };
     let greeting = conversation::greet(&content, &session.state.conversation);
     let seq = session.next_seq;
@@ -266,6 +269,7 @@ async fn resume(
         app.sessions.release(&claim);
         return start_new(app, peer, out, hello, true).await;
     }
+    let (queue_tx, queue_rx) = mpsc::channel(super::queue::QUEUE_EVENTS);
     let session = Session {
         app: app.clone(),
         out: out.clone(),
@@ -277,6 +281,8 @@ async fn resume(
         next_seq: row.next_seq,
         created_at: row.created_at,
         rate: rate_limit(app),
+        queue_tx,
+        queue_rx,
     };
     if let Err(error) = session.commit(Vec::new(), session.next_seq).await {
         tracing::warn!(%error, "could not store the resumed conversation's page language");
@@ -331,29 +337,4 @@ fn rate_limit(app: &AppState) -> RateLimit {
         app.config.server.rate_limit_burst,
         app.config.server.rate_limit_per_minute,
     )
-}
-
-/// Resume tokens are 64 lowercase hex digits.
-fn is_token(token: &str) -> bool {
-    token.len() == 64
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
-/// Tokens are stored only as their SHA-256, so a copy of the database cannot
-/// be used to take over residents' conversations.
-fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
-}
-
-fn random_hex(bytes: usize) -> String {
-    let mut buffer = vec![0_u8; bytes];
-    getrandom::fill(&mut buffer)
-        .unwrap_or_else(|error| panic!("the operating system's random source failed: {error}"));
-    hex(&buffer)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

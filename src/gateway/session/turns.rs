@@ -1,6 +1,7 @@
 //! A started session's frames: resident messages, language choices and pings.
 //! Each turn's writes are committed before anything is acknowledged or sent.
 
+use super::queue::SessionServices;
 use super::{Flow, REMEMBERED_IDS, Session};
 use crate::conversation::{self, Input, Turn};
 use crate::gateway::protocol::{self, ClientFrame, FrameError, MAX_CLIENT_ID, ServerFrame};
@@ -98,12 +99,10 @@ impl Session {
             payload: payload.as_deref(),
         };
         let (app, conversation_id) = (self.app.clone(), self.conversation_id.clone());
-        let desk = CaseDesk {
-            store: &app.store,
-            zone: &app.zone,
-            conversation_id: Some(&conversation_id),
-        };
-        let turn = conversation::turn(&content, &mut self.state.conversation, input, &desk).await;
+        let services = self.services(&app, &conversation_id);
+        let turn =
+            conversation::turn(&content, &mut self.state.conversation, input, &services).await;
+        let note = turn.handoff.clone();
         self.remember(&id, seq);
         let stored_text = if self.app.config.privacy.redact_transcripts {
             redact(&text)
@@ -127,6 +126,7 @@ impl Session {
         match self.commit(vec![resident_event, turn_event], seq + 2).await {
             Ok(()) => {
                 self.next_seq = seq + 2;
+                self.after_turn(note).await;
                 if self
                     .send(&ServerFrame::Ack {
                         id,
@@ -184,16 +184,12 @@ impl Session {
         let before = self.state.clone();
         let content = self.app.content.load_full();
         let (app, conversation_id) = (self.app.clone(), self.conversation_id.clone());
-        let desk = CaseDesk {
-            store: &app.store,
-            zone: &app.zone,
-            conversation_id: Some(&conversation_id),
-        };
+        let services = self.services(&app, &conversation_id);
         let turn = conversation::set_language(
             &content,
             &mut self.state.conversation,
             lang.as_deref(),
-            &desk,
+            &services,
         )
         .await;
         match self.emit_turn(None, turn).await {
@@ -220,12 +216,30 @@ impl Session {
 
     /// After a failed commit: a newer socket owns the conversation, or the
     /// store could not take the write (nothing was acknowledged; try again).
-    async fn commit_failed(&self, error: StoreError, id: Option<String>) -> Flow {
+    pub(super) async fn commit_failed(&self, error: StoreError, id: Option<String>) -> Flow {
         if matches!(error, StoreError::NotOwner) {
             return self.replaced().await;
         }
         tracing::error!(%error, "could not store a turn");
         self.send_error(messages::ERROR_INTERNAL, &[], id).await
+    }
+
+    /// What a turn of this conversation may call on: the store and the queue.
+    fn services<'a>(
+        &self,
+        app: &'a crate::gateway::AppState,
+        conversation_id: &'a str,
+    ) -> SessionServices<'a> {
+        SessionServices {
+            desk: CaseDesk {
+                store: &app.store,
+                zone: &app.zone,
+                conversation_id: Some(conversation_id),
+            },
+            handoff: &app.handoff,
+            conversation_id,
+            resident: self.queue_tx.clone(),
+        }
     }
 
     fn within_rate_limits(&mut self) -> bool {

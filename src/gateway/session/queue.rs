@@ -1,0 +1,146 @@
+//! A session's side of the handoff queue: asking for a person, telling the
+//! queue what the resident wrote, and storing and sending what the queue
+//! says back (the resident's place, an agent joining, writing, leaving).
+//!
+//! What an agent writes is stored and numbered like any bot turn, by this
+//! session (the conversation's only writer), before it is sent.
+
+use tokio::sync::mpsc;
+
+use super::{Flow, Session};
+use crate::conversation::{self, HandoffNote, HandoffState, HandoffWish, Services};
+use crate::flows::engine::{Effect, EffectResult};
+use crate::gateway::protocol::ServerFrame;
+use crate::handoff::{Ask, Handoff, Place, ToResident, Unavailable};
+use crate::store::CaseDesk;
+
+/// Queue events a session holds before the queue's `try_send` fails.
+pub(super) const QUEUE_EVENTS: usize = 64;
+
+/// A resident conversation's services: cases through the store, and the
+/// handoff queue, which answers this session's channel.
+pub(super) struct SessionServices<'a> {
+    pub desk: CaseDesk<'a>,
+    pub handoff: &'a Handoff,
+    pub conversation_id: &'a str,
+    pub resident: mpsc::Sender<ToResident>,
+}
+
+impl Services for SessionServices<'_> {
+    fn today(&self) -> jiff::civil::Date {
+        self.desk.today()
+    }
+
+    async fn perform(&self, effect: &Effect) -> EffectResult {
+        self.desk.perform(effect).await
+    }
+
+    async fn request_handoff(&self, wish: HandoffWish) -> Result<Place, Unavailable> {
+        let ask = Ask {
+            conversation_id: self.conversation_id.to_owned(),
+            lang: wish.lang,
+            topic: wish.topic,
+            urgent: wish.urgent,
+            summary: wish.summary,
+        };
+        self.handoff.request(ask, self.resident.clone()).await
+    }
+}
+
+impl Session {
+    /// Tells the queue what a stored turn means for it.
+    pub(super) async fn after_turn(&self, note: Option<HandoffNote>) {
+        match note {
+            Some(HandoffNote::Forward(text)) => {
+                self.app
+                    .handoff
+                    .resident_said(&self.conversation_id, text)
+                    .await;
+            }
+            Some(HandoffNote::Left) => self.app.handoff.leave(&self.conversation_id).await,
+            None => {}
+        }
+    }
+
+    /// On (re)connecting with a handoff open: where it stands now, and what
+    /// the agent wrote meanwhile.
+    pub(super) async fn attach_to_queue(&mut self) -> Flow {
+        if self.state.conversation.handoff.is_none() {
+            return Flow::Continue;
+        }
+        let attached = self
+            .app
+            .handoff
+            .attach(&self.conversation_id, self.queue_tx.clone())
+            .await;
+        let before = self.state.clone();
+        let content = self.app.content.load_full();
+        let (turn, place) =
+            conversation::attached(&content, &mut self.state.conversation, attached);
+        if let Some(turn) = turn {
+            match self.emit_turn(None, turn).await {
+                Ok(Flow::Stop) => return Flow::Stop,
+                Ok(Flow::Continue) => {}
+                Err(error) => {
+                    self.state = before;
+                    return self.commit_failed(error, None).await;
+                }
+            }
+        }
+        match place {
+            Some(place) => self.send_place(place).await,
+            None => Flow::Continue,
+        }
+    }
+
+    /// Lets the queue know this socket has gone.
+    pub(super) async fn detach_from_queue(&self) {
+        if self.state.conversation.handoff.is_some() {
+            self.app
+                .handoff
+                .detach(&self.conversation_id, self.queue_tx.clone())
+                .await;
+        }
+    }
+
+    /// Something the queue said: a place update is sent as it is; the rest
+    /// is stored as a turn, then sent.
+    pub(super) async fn on_queue_event(&mut self, event: ToResident) -> Flow {
+        if let ToResident::Place(place) = event {
+            if self.state.conversation.handoff == Some(HandoffState::Waiting) {
+                return self.send_place(place).await;
+            }
+            return Flow::Continue;
+        }
+        let before = self.state.clone();
+        let content = self.app.content.load_full();
+        let Some(turn) = conversation::from_queue(&content, &mut self.state.conversation, &event)
+        else {
+            return Flow::Continue;
+        };
+        let stored = self.emit_turn(None, turn).await;
+        if let ToResident::Said { delivered, .. } = event {
+            let _ = delivered.send(stored.is_ok());
+        }
+        match stored {
+            Ok(flow) => flow,
+            Err(error) => {
+                self.state = before;
+                self.commit_failed(error, None).await
+            }
+        }
+    }
+
+    async fn send_place(&self, place: Place) -> Flow {
+        let content = self.app.content.load();
+        let notice = conversation::place_notice(&content, &self.state.conversation, place);
+        self.send(&ServerFrame::Queue {
+            position: place.position,
+            wait_minutes: place.wait_minutes,
+            text: notice.text,
+            lang: notice.lang,
+            dir: notice.dir,
+        })
+        .await
+    }
+}
