@@ -10,9 +10,13 @@
 //! - [`lang`]: language tags, detection, the language policy, Fluent strings.
 //! - [`conversation`]: the message pipeline over plain conversation state; no I/O.
 //! - [`kb`]: the FAQ knowledge base: per-language tantivy indexes and answers.
-//! - [`gateway`]: HTTP and websockets: routes, the resident protocol, sessions.
+//! - [`gateway`]: HTTP and websockets: routes, the resident protocol, sessions,
+//!   staff sign-in and the staff console's socket.
+//! - [`handoff`]: the queue for a person: one task owning who waits and which
+//!   agent has which chat.
+//! - [`staff`]: staff accounts, roles, passwords and sign-in.
 //! - [`store`]: SQLite or PostgreSQL through sqlx; the only database code.
-//! - [`commands`]: the `check` and `chat` commands for content editors.
+//! - [`commands`]: `check` and `chat` for content editors, `agent` for operators.
 //! - [`text`], [`redact`], [`yaml`]: normalisation and matching, personal-data
 //!   redaction, and the one place YAML is parsed.
 

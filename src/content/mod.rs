@@ -93,6 +93,7 @@ pub fn load(config: &Config) -> Result<Loaded, Findings> {
     profiles.extend(phrase_profiles);
     profiles.extend(example_profiles(&intents, &languages));
     let knowledge = knowledge::load(&root, &languages, &mut findings);
+    check_handoff(config, config_file, &intents, &mut findings);
     if findings.has_errors() {
         return Err(findings);
     }
@@ -123,6 +124,31 @@ pub fn load(config: &Config) -> Result<Loaded, Findings> {
         settings,
     };
     Ok(Loaded { content, findings })
+}
+
+/// The staff hours must read, and the "leave a message" intent should exist:
+/// without it, residents nobody can answer get only the contact details.
+fn check_handoff(
+    config: &Config,
+    config_file: &Path,
+    intents: &IntentSet,
+    findings: &mut Findings,
+) {
+    if let Err(problems) = crate::handoff::OpeningHours::from_config(&config.handoff) {
+        for problem in problems {
+            findings.error(config_file, None, problem);
+        }
+    }
+    let leave_message = &config.handoff.leave_message_intent;
+    if intents.get(leave_message).is_none() {
+        findings.warning(
+            config_file,
+            None,
+            format!(
+                "handoff.leave_message_intent: there is no intent {leave_message:?}, so residents nobody can answer are only given the council's contact details"
+            ),
+        );
+    }
 }
 
 /// Decides the council's languages, default and fallback chains from the config

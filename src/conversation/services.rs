@@ -5,14 +5,18 @@ use std::sync::{Mutex, PoisonError};
 
 use jiff::civil::Date;
 
-use super::Services;
+use super::{HandoffWish, Services};
 use crate::flows::engine::{CaseSummary, Effect, EffectResult, NewCase};
 use crate::flows::reference::Reference;
+use crate::handoff::{Place, Unavailable};
 
-/// Cases in memory, and a calendar that always says `today`.
+/// Cases in memory, a calendar that always says `today`, and a queue that
+/// always gives the same answer.
 pub struct InMemoryServices {
     today: Date,
     cases: Mutex<Vec<(Reference, NewCase)>>,
+    handoff: Result<Place, Unavailable>,
+    wishes: Mutex<Vec<HandoffWish>>,
 }
 
 impl InMemoryServices {
@@ -20,7 +24,23 @@ impl InMemoryServices {
         InMemoryServices {
             today,
             cases: Mutex::new(Vec::new()),
+            handoff: Err(Unavailable::NoAgent),
+            wishes: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The same, with the queue answering every request for a person so.
+    pub fn with_handoff(mut self, answer: Result<Place, Unavailable>) -> InMemoryServices {
+        self.handoff = answer;
+        self
+    }
+
+    /// What residents asked the queue for so far.
+    pub fn wishes(&self) -> Vec<HandoffWish> {
+        self.wishes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// The cases created so far.
@@ -35,6 +55,14 @@ impl InMemoryServices {
 impl Services for InMemoryServices {
     fn today(&self) -> Date {
         self.today
+    }
+
+    async fn request_handoff(&self, wish: HandoffWish) -> Result<Place, Unavailable> {
+        self.wishes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(wish);
+        self.handoff
     }
 
     async fn perform(&self, effect: &Effect) -> EffectResult {

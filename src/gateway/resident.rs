@@ -58,7 +58,11 @@ async fn serve(app: AppState, client: IpAddr, socket: WebSocket) {
 
 /// The client's address: the peer's, or behind a trusted proxy the first
 /// address in `X-Forwarded-For`.
-pub(super) fn client_address(peer: IpAddr, headers: &HeaderMap, trust_forwarded_for: bool) -> IpAddr {
+pub(super) fn client_address(
+    peer: IpAddr,
+    headers: &HeaderMap,
+    trust_forwarded_for: bool,
+) -> IpAddr {
     if !trust_forwarded_for {
         return peer;
     }

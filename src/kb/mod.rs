@@ -38,6 +38,10 @@ pub struct Thresholds {
     /// What a word no document has weighs, as a share of the weight of a word
     /// only one document has.
     pub unknown_weight: f32,
+    /// What a word the best document has only in its body counts towards
+    /// coverage, as a share of a word in its title, tags or summary: a page
+    /// that mentions "state pension" in passing is not about it.
+    pub body_share: f32,
     /// How much coverage reorders BM25's ranking (0: not at all).
     pub rank_coverage: f32,
     /// An answer covering this share of a message is given instead of an
@@ -50,12 +54,13 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
-            min_coverage: 0.5,
+            min_coverage: 0.4,
             related_score: 0.6,
             related_coverage: 0.4,
             max_related: 3,
             min_evidence: 0.6,
-            unknown_weight: 0.8,
+            unknown_weight: 0.6,
+            body_share: 0.5,
             rank_coverage: 1.0,
             prefer_coverage: 0.75,
             intent_close_match: 0.8,

@@ -178,12 +178,12 @@ fn a_language_without_the_answer_falls_back_along_its_chain() {
     // Welsh has no parking page: the Welsh words are set aside and the
     // English page is found on the word the two share.
     assert_eq!(
-        answer(&kb, "cy", "sut mae talu pcn"),
+        answer(&kb, "cy", "sut mae talu dirwy pcn"),
         Some("en:parking-fines".into())
     );
     // Without knowing the question is Welsh, its Welsh words would count
     // against every English page.
-    let unaware = kb.answer(&[tag("en")], &tag("en"), "sut mae talu pcn");
+    let unaware = kb.answer(&[tag("en")], &tag("en"), "sut mae talu dirwy pcn");
     assert!(unaware.is_none());
     // A Welsh page is preferred to its English original.
     assert_eq!(answer(&kb, "cy", "diwrnod bin"), Some("cy:bin-day".into()));
@@ -219,4 +219,50 @@ fn an_empty_knowledge_base_answers_nothing() {
     let kb = KnowledgeBase::empty();
     assert!(kb.answer(&[tag("en")], &tag("en"), "bin day").is_none());
     assert_eq!(kb.total(), 0);
+}
+
+#[test]
+fn slips_are_corrected_to_the_word_meant() {
+    let kb = knowledge();
+    let explain = |question| kb.explain(&tag("en"), &tag("en"), question);
+    assert_eq!(
+        explain("bnad")[0].1,
+        ["band"],
+        "two letters swapped in a short word"
+    );
+    assert!(
+        explain("bank")[0].1.is_empty(),
+        "a short word one letter from another is not taken for it"
+    );
+    let (weight, terms) = &explain("wat")[0];
+    assert!(
+        terms.is_empty() && *weight < 0.5,
+        "a slip on a stop word weighs little: {weight}"
+    );
+    assert_eq!(
+        answer(&kb, "en", "wat bin day"),
+        Some("en:bin-day".into()),
+        "and does not keep the answer away"
+    );
+}
+
+#[test]
+fn arabic_proclitics_are_taken_off_unknown_words() {
+    let kb = knowledge();
+    let terms = kb.explain(&tag("ar"), &tag("ar"), "ولصندوق");
+    assert_eq!(
+        terms[0].1,
+        kb.explain(&tag("ar"), &tag("ar"), "صندوق")[0].1,
+        "“and for the box” is “box”"
+    );
+}
+
+#[test]
+fn a_word_only_in_a_page_body_covers_less() {
+    let kb = knowledge();
+    let in_body = kb.search(&tag("en"), &tag("en"), "nappies", 1);
+    let in_title = kb.search(&tag("en"), &tag("en"), "recycling", 1);
+    assert_eq!(in_body[0].document.id, "recycling");
+    assert_eq!(in_title[0].document.id, "recycling");
+    assert!(in_body[0].coverage < in_title[0].coverage);
 }

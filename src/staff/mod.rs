@@ -14,12 +14,12 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+pub(crate) use crate::token::{TOKEN_BYTES, is_token, random_hex, token_hash};
 pub use password::{
     MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS, check_new_password, hash_password, verify_password,
 };
 pub use sign_in::{SignInError, SignedIn, sign_in};
 pub use throttle::LoginThrottle;
-pub(crate) use crate::token::{TOKEN_BYTES, is_token, random_hex, token_hash};
 
 use crate::error::ErrorKind;
 use crate::lang::{BadLangTag, LangTag};

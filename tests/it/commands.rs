@@ -453,3 +453,26 @@ fn check_reports_each_kind_of_faq_mistake_with_file_and_line() {
         "a good new answer passes:\n{report}"
     );
 }
+
+#[test]
+fn check_reports_bad_staff_hours_and_a_missing_leave_a_message_intent() {
+    let data = tempfile::tempdir().unwrap();
+    let mut config = test_config(data.path());
+    config
+        .handoff
+        .opening_hours
+        .insert("mon".to_owned(), "9am-5pm".to_owned());
+    config.handoff.closed_dates = vec!["Christmas".to_owned()];
+    config.handoff.leave_message_intent = "no-such-intent".to_owned();
+    let mut out = Vec::new();
+    let ok = councilbot::commands::check::run(&config, &mut out).unwrap();
+    let report = String::from_utf8(out).unwrap();
+    assert!(!ok, "{report}");
+    for expected in [
+        "error: handoff.opening_hours.mon: \"9am\" is not a time",
+        "error: handoff.closed_dates: \"Christmas\" is not a date",
+        "warning: handoff.leave_message_intent: there is no intent \"no-such-intent\"",
+    ] {
+        assert!(report.contains(expected), "{expected} in:\n{report}");
+    }
+}

@@ -15,9 +15,8 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::{Message, http};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
-use crate::helpers::{Client, TestApp, spawn_on, test_config};
+use crate::helpers::{Client, TestApp, TestDatabase, spawn_on, test_config};
 use crate::staff::http_post;
-use crate::storage::TestDatabase;
 
 const PASSWORD: &str = "a long enough password";
 const WAIT: Duration = Duration::from_secs(10);
@@ -490,4 +489,153 @@ async fn the_agent_socket_refuses_strangers() {
     sam.send(json!({"type": "launch"})).await;
     assert_eq!(sam.until("error", |_| true).await["code"], "invalid-frame");
     app.stop().await.unwrap();
+}
+
+/// The pipeline's side of a handoff, without a server: what the resident is
+/// told for each answer of the queue, and what the caller is asked to tell it.
+mod pipeline {
+    use councilbot::content::Content;
+    use councilbot::conversation::{
+        self, ConversationState, HandoffNote, HandoffState, InMemoryServices, Input,
+    };
+    use councilbot::handoff::{Place, Unavailable};
+    use councilbot::lang::LangTag;
+
+    use crate::helpers::test_config;
+
+    fn demo() -> Content {
+        let data = tempfile::tempdir().unwrap();
+        councilbot::content::load(&test_config(data.path()))
+            .expect("demo content")
+            .content
+    }
+
+    fn services(answer: Result<Place, Unavailable>) -> InMemoryServices {
+        InMemoryServices::new(jiff::civil::date(2026, 12, 7)).with_handoff(answer)
+    }
+
+    async fn say(
+        content: &Content,
+        state: &mut ConversationState,
+        text: &str,
+        services: &InMemoryServices,
+    ) -> conversation::Turn {
+        let input = Input {
+            text,
+            payload: None,
+        };
+        conversation::turn(content, state, input, services).await
+    }
+
+    #[tokio::test]
+    async fn each_reason_nobody_can_answer_is_said_and_a_message_offered() {
+        let content = demo();
+        for (reason, expected) in [
+            (Unavailable::Closed, "isn't available to chat right now"),
+            (Unavailable::NoAgent, "no one in our team can chat"),
+            (Unavailable::TooLong, "no one in our team can chat"),
+            (
+                Unavailable::Error,
+                "can't connect you to our team right now",
+            ),
+        ] {
+            let mut state = ConversationState::new(&content, None, None);
+            let turn = say(
+                &content,
+                &mut state,
+                "speak to a person",
+                &services(Err(reason)),
+            )
+            .await;
+            assert!(
+                turn.messages[0].text.contains(expected),
+                "{reason:?}: {turn:?}"
+            );
+            assert!(
+                turn.messages[1].text.contains("leave a message"),
+                "{turn:?}"
+            );
+            assert_eq!(state.handoff, None);
+            assert_eq!(
+                state.flow.as_ref().map(|f| f.intent.as_str()),
+                Some("leave-a-message")
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn while_waiting_the_bot_is_silent_and_cancel_leaves_the_queue() {
+        let content = demo();
+        let queue = services(Ok(Place {
+            position: 3,
+            wait_minutes: 12,
+        }));
+        let mut state = ConversationState::new(&content, None, None);
+        let turn = say(&content, &mut state, "speak to a person", &queue).await;
+        assert!(
+            turn.messages[0].text.contains("number 3 in the queue"),
+            "{turn:?}"
+        );
+        assert!(turn.messages[0].text.contains("12 min"), "{turn:?}");
+        assert_eq!(state.handoff, Some(HandoffState::Waiting));
+
+        let quiet = say(&content, &mut state, "when is my bin collected", &queue).await;
+        assert!(quiet.messages.is_empty(), "{quiet:?}");
+        assert_eq!(
+            quiet.handoff,
+            Some(HandoffNote::Forward("when is my bin collected".to_owned()))
+        );
+
+        let again = say(&content, &mut state, "speak to a person", &queue).await;
+        assert!(
+            again.messages[0].text.contains("already in the queue"),
+            "{again:?}"
+        );
+
+        let danger = say(&content, &mut state, "I can smell gas", &queue).await;
+        assert_eq!(danger.messages[0].source.kind(), "safeguarding");
+        assert!(
+            matches!(danger.handoff, Some(HandoffNote::Forward(_))),
+            "the agent sees it"
+        );
+
+        let left = say(&content, &mut state, "cancel", &queue).await;
+        assert_eq!(left.handoff, Some(HandoffNote::Left));
+        assert!(left.messages[0].text.contains("left the queue"), "{left:?}");
+        assert_eq!(state.handoff, None);
+        let answered = say(&content, &mut state, "how do I find my bin day", &queue).await;
+        assert_eq!(answered.messages[0].source.kind(), "faq");
+    }
+
+    #[tokio::test]
+    async fn after_safeguarding_a_person_is_urgent_and_routed_by_the_written_language() {
+        let content = demo();
+        let queue = services(Ok(Place {
+            position: 1,
+            wait_minutes: 1,
+        }));
+        let mut state = ConversationState::new(&content, None, None);
+        say(
+            &content,
+            &mut state,
+            "I have nowhere to sleep tonight",
+            &queue,
+        )
+        .await;
+        say(&content, &mut state, "speak to a person", &queue).await;
+        let mut polish = ConversationState::new(&content, None, None);
+        say(
+            &content,
+            &mut polish,
+            "chcę rozmawiać z człowiekiem",
+            &queue,
+        )
+        .await;
+        let wishes = queue.wishes();
+        assert!(wishes[0].urgent, "{wishes:?}");
+        assert_eq!(wishes[0].topic.as_deref(), Some("homelessness"));
+        assert_eq!(wishes[0].lang, LangTag::parse("en").unwrap());
+        assert!(!wishes[1].urgent);
+        assert_eq!(wishes[1].lang, LangTag::parse("pl").unwrap(), "{wishes:?}");
+    }
 }

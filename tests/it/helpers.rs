@@ -241,3 +241,46 @@ pub(crate) async fn http_get(app: &TestApp, path: &str) -> (u16, String) {
         .unwrap_or_default();
     (status, body)
 }
+
+/// A database of its own on the test server, dropped afterwards.
+pub(crate) struct TestDatabase {
+    base: String,
+    name: String,
+    pub(crate) url: String,
+}
+
+impl TestDatabase {
+    pub(crate) async fn create(base: &str) -> TestDatabase {
+        sqlx::any::install_default_drivers();
+        let mut bytes = [0_u8; 6];
+        getrandom::fill(&mut bytes).unwrap();
+        let name = format!(
+            "councilbot_it_{}",
+            bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        );
+        let admin = sqlx::AnyPool::connect(base)
+            .await
+            .expect("test PostgreSQL reachable");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&admin)
+            .await
+            .unwrap();
+        admin.close().await;
+        let (prefix, _) = base.rsplit_once('/').unwrap();
+        TestDatabase {
+            base: base.to_owned(),
+            url: format!("{prefix}/{name}"),
+            name,
+        }
+    }
+
+    pub(crate) async fn drop(self) {
+        let admin = sqlx::AnyPool::connect(&self.base).await.unwrap();
+        let statement = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        sqlx::query(sqlx::AssertSqlSafe(statement))
+            .execute(&admin)
+            .await
+            .unwrap();
+        admin.close().await;
+    }
+}

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{Client, spawn_app, spawn_on, test_config};
+use crate::helpers::{Client, TestDatabase, spawn_app, spawn_on, test_config};
 
 #[tokio::test]
 async fn a_conversation_resumes_after_a_server_restart() {
@@ -66,47 +66,4 @@ async fn conversations_work_the_same_on_postgres() {
     assert_eq!(client.expect("turn").await, turn);
     restarted.stop().await.unwrap();
     database.drop().await;
-}
-
-/// A database of its own on the test server, dropped afterwards.
-pub(crate) struct TestDatabase {
-    base: String,
-    name: String,
-    pub(crate) url: String,
-}
-
-impl TestDatabase {
-    pub(crate) async fn create(base: &str) -> TestDatabase {
-        sqlx::any::install_default_drivers();
-        let mut bytes = [0_u8; 6];
-        getrandom::fill(&mut bytes).unwrap();
-        let name = format!(
-            "councilbot_it_{}",
-            bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-        );
-        let admin = sqlx::AnyPool::connect(base)
-            .await
-            .expect("test PostgreSQL reachable");
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&admin)
-            .await
-            .unwrap();
-        admin.close().await;
-        let (prefix, _) = base.rsplit_once('/').unwrap();
-        TestDatabase {
-            base: base.to_owned(),
-            url: format!("{prefix}/{name}"),
-            name,
-        }
-    }
-
-    pub(crate) async fn drop(self) {
-        let admin = sqlx::AnyPool::connect(&self.base).await.unwrap();
-        let statement = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
-        sqlx::query(sqlx::AssertSqlSafe(statement))
-            .execute(&admin)
-            .await
-            .unwrap();
-        admin.close().await;
-    }
 }

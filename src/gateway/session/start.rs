@@ -9,7 +9,6 @@ use tokio::time::Instant;
 
 use super::{Flow, HELLO_TIMEOUT, Inbound, Outbound, Session, StoredState, close, error_frame};
 use crate::conversation::{self, ConversationState};
-use crate::token::{is_token, random_hex, token_hash};
 use crate::gateway::AppState;
 use crate::gateway::limits::RateLimit;
 use crate::gateway::protocol::{
@@ -18,6 +17,7 @@ use crate::gateway::protocol::{
 use crate::gateway::registry::Claim;
 use crate::lang::{Arg, LangTag, messages};
 use crate::store::{ConversationRow, now_millis};
+use crate::token::{is_token, random_hex, token_hash};
 
 /// What the client said in `hello`.
 struct Hello {

@@ -9,14 +9,15 @@ use councilbot::staff::{Agent, Role};
 use councilbot::store::{Store, StoreError};
 use sqlx::AnyPool;
 
+use crate::helpers::TestDatabase;
+
 const DAY: Duration = Duration::from_secs(24 * 3600);
 
 /// A store on a fresh database, and what must outlive it.
 struct TestStore {
     store: Store,
     url: String,
-    /// For PostgreSQL: the server's URL and the database to drop.
-    database: Option<(String, String)>,
+    database: Option<TestDatabase>,
     _dir: tempfile::TempDir,
 }
 
@@ -38,46 +39,23 @@ impl TestStore {
 
     async fn postgres() -> Option<TestStore> {
         let base = std::env::var("COUNCILBOT_TEST_DATABASE_URL").ok()?;
-        sqlx::any::install_default_drivers();
-        let mut random = [0_u8; 6];
-        getrandom::fill(&mut random).unwrap();
-        let name: String = random.iter().map(|b| format!("{b:02x}")).collect();
-        let database = format!("councilbot_staff_{name}");
-        // The name is built from hex digits only.
-        admin(&base, format!("CREATE DATABASE {database}")).await;
-        let (server, _) = base.rsplit_once('/').unwrap();
-        let url = format!("{server}/{database}");
+        let database = TestDatabase::create(&base).await;
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&url, dir.path()).await.unwrap();
+        let store = Store::open(&database.url, dir.path()).await.unwrap();
         Some(TestStore {
             store,
-            url,
-            database: Some((base, database)),
+            url: database.url.clone(),
+            database: Some(database),
             _dir: dir,
         })
     }
 
     async fn finish(self) {
         self.store.close().await;
-        if let Some((base, database)) = self.database {
-            admin(
-                &base,
-                format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
-            )
-            .await;
+        if let Some(database) = self.database {
+            database.drop().await;
         }
     }
-}
-
-async fn admin(base: &str, statement: String) {
-    let pool = AnyPool::connect(base)
-        .await
-        .expect("test PostgreSQL reachable");
-    sqlx::query(sqlx::AssertSqlSafe(statement))
-        .execute(&pool)
-        .await
-        .unwrap();
-    pool.close().await;
 }
 
 async fn backends() -> Vec<TestStore> {
