@@ -25,8 +25,8 @@ use super::session::{Inbound, Outbound, close};
 use super::staff::{StaffUser, same_origin};
 use crate::flows::reference::Reference;
 use crate::handoff::{
-    AgentProfile, ChatItem, Delivery, DeskError, EndReason, OUTCOMES, QueueItem, ToAgent,
-    ToResident, Transfer,
+    AgentProfile, ChatItem, Delivery, DeskError, EndReason, Entry, OUTCOMES, ToAgent, ToResident,
+    Transfer,
 };
 use crate::staff::Agent;
 
@@ -505,7 +505,7 @@ async fn deliver(resident: mpsc::Sender<ToResident>, agent_name: String, text: S
     )
 }
 
-fn queue_item(item: &QueueItem) -> Value {
+fn queue_item(item: &Entry) -> Value {
     json!({
         "conversation": item.conversation_id,
         "lang": item.lang,

@@ -14,7 +14,7 @@ use tokio::sync::{mpsc, oneshot};
 use super::desk::{Desk, Left, Settings};
 use super::{
     AgentProfile, Ask, Attached, Chat, ChatItem, Delivery, DeskError, EndReason, Entry,
-    OpeningHours, Place, QueueItem, ToAgent, ToResident, Transfer, Unavailable,
+    OpeningHours, Place, ToAgent, ToResident, Transfer, Unavailable,
 };
 use crate::config::Config;
 use crate::lang::LangTag;
@@ -113,7 +113,7 @@ pub(super) struct Actor {
     /// The handoff id of each open conversation's handoff.
     handoff_ids: HashMap<String, String>,
     places_sent: HashMap<String, Place>,
-    views_sent: HashMap<String, (Vec<QueueItem>, Vec<ChatItem>)>,
+    views_sent: HashMap<String, (Vec<Entry>, Vec<ChatItem>)>,
     connections: u64,
 }
 
@@ -673,20 +673,8 @@ impl Actor {
         }
     }
 
-    fn view(&self, agent_id: &str) -> (Vec<QueueItem>, Vec<ChatItem>) {
-        let queue = self
-            .desk
-            .queue_for(agent_id)
-            .into_iter()
-            .map(|entry| QueueItem {
-                conversation_id: entry.conversation_id.clone(),
-                lang: entry.lang.clone(),
-                topic: entry.topic.clone(),
-                urgent: entry.urgent,
-                summary: entry.summary.clone(),
-                queued_at: entry.queued_at,
-            })
-            .collect();
+    fn view(&self, agent_id: &str) -> (Vec<Entry>, Vec<ChatItem>) {
+        let queue = self.desk.queue_for(agent_id).into_iter().cloned().collect();
         let chats = self
             .desk
             .chats_of(agent_id)

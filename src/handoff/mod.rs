@@ -63,7 +63,7 @@ pub enum EndReason {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ToAgent {
     /// The waiting chats this agent could take, in queue order.
-    Queue(Vec<QueueItem>),
+    Queue(Vec<Entry>),
     /// The agent's chats.
     Chats(Vec<ChatItem>),
     /// A resident in one of the agent's chats wrote.
@@ -75,17 +75,6 @@ pub enum ToAgent {
     ResidentLeft { conversation_id: String },
     /// Another console signed in as the same agent.
     Replaced,
-}
-
-/// A waiting chat as an agent's console lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueueItem {
-    pub conversation_id: String,
-    pub lang: LangTag,
-    pub topic: Option<String>,
-    pub urgent: bool,
-    pub summary: String,
-    pub queued_at: i64,
 }
 
 /// One of an agent's chats.

@@ -16,6 +16,7 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Ter
 
 use super::Thresholds;
 use super::document::Document;
+use super::spelling::{Slip, Spelling, is_abjad, surface};
 use crate::lang::LangTag;
 use crate::text::analysis::Analyzer;
 
@@ -30,9 +31,13 @@ const BOOSTS: [(&str, f32); 4] = [
 ];
 /// Weight of an everyday word no document has ("never", "please").
 const EVERYDAY_WEIGHT: f32 = 0.1;
-/// Words shorter than this are not corrected: too many short words are one
-/// edit from another ("real" and "area").
+/// Words shorter than this are corrected only for swapped letters: too many
+/// short words are one letter from another ("real" and "read").
 const TYPO_MIN_LENGTH: usize = 5;
+/// The shortest typed word that is corrected at all.
+const SWAP_MIN_LENGTH: usize = 4;
+/// The shortest typed word taken for a slip of a common word ("wat").
+const COMMON_SLIP_MIN_LENGTH: usize = 3;
 /// What a corrected typo is worth against the word itself.
 const TYPO_WEIGHT: f32 = 0.8;
 
@@ -47,6 +52,25 @@ pub(super) struct Scored {
     /// The summed weight of the question's words the document contains, in
     /// words only one document has: 2.0 is as much as two such words.
     pub evidence: f32,
+}
+
+/// Conjunctions (و، ف), prepositions (ب، ل، ك) and the article (ال) as
+/// Arabic writes them onto the next word, longest first.
+const ARABIC_PROCLITICS: &[&str] = &[
+    "وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "وب", "ول", "وك", "فب", "فل", "لل", "ال",
+    "و", "ف", "ب", "ل", "ك",
+];
+
+/// The payload of a common word no document has, or a stop word.
+const NOT_IN_DOCUMENTS: u32 = u32::MAX;
+
+/// What an unknown word of a question was probably meant to be.
+enum Correction {
+    /// A document's term.
+    Term(u32),
+    /// A stop word or an everyday word that says little.
+    Common,
+    None,
 }
 
 /// A word of the question: the terms (or phrases, via synonyms) that stand for it.
@@ -64,16 +88,22 @@ pub(super) struct LanguageIndex {
     terms: HashMap<String, u32>,
     term_texts: Vec<String>,
     df: Vec<u32>,
-    /// Written words of the documents (folded) and their terms, for typos.
-    surfaces: HashMap<String, u32>,
-    /// Each written word with one letter deleted, and the terms it may be.
-    deletions: HashMap<String, Vec<u32>>,
+    /// Written words of the documents and their terms, for typos.
+    spelling: Spelling,
+    /// The language's stop words and everyday words as written, so that a
+    /// slip on one ("wat", "yuo") is not taken for a word no document has.
+    common: Spelling,
     /// Each document's terms, sorted, for coverage.
     document_terms: Vec<Vec<u32>>,
+    /// Each document's terms in its title, tags and summary, sorted: what
+    /// the document is about, not what it mentions in passing.
+    head_terms: Vec<Vec<u32>>,
     /// The language's everyday words, as terms.
     everyday: HashSet<String>,
     /// Synonym groups: each phrase as its terms.
     synonyms: Vec<Vec<Vec<String>>>,
+    /// Whether questions are Arabic, whose words carry proclitics.
+    arabic: bool,
 }
 
 impl LanguageIndex {
@@ -106,7 +136,9 @@ impl LanguageIndex {
             ];
             let mut doc = TantivyDocument::default();
             let mut all_terms = Vec::new();
+            let mut head_length = 0;
             for ((field, _), text) in fields.iter().zip(texts) {
+                head_length = all_terms.len();
                 let words = analyzer.analyse(&text);
                 let tokens = words
                     .iter()
@@ -128,7 +160,7 @@ impl LanguageIndex {
             }
             doc.add_u64(ord, position as u64);
             writer.add_document(doc)?;
-            analysed.push(all_terms);
+            analysed.push((all_terms, head_length));
         }
         writer.commit()?;
         let reader = index
@@ -148,17 +180,16 @@ impl LanguageIndex {
             terms: HashMap::new(),
             term_texts: Vec::new(),
             df: Vec::new(),
-            surfaces: HashMap::new(),
-            deletions: HashMap::new(),
+            spelling: Spelling::default(),
+            common: Spelling::default(),
             document_terms: Vec::new(),
+            head_terms: Vec::new(),
             everyday: HashSet::new(),
             synonyms: Vec::new(),
+            arabic: lang.primary() == "ar",
         };
-        built.everyday = crate::lang::everyday_words(lang)
-            .into_iter()
-            .flat_map(|word| built.analyzer.terms(word))
-            .collect();
         built.index_terms(analysed);
+        built.index_common_words(lang);
         built.synonyms = synonyms
             .iter()
             .map(|group| {
@@ -169,6 +200,26 @@ impl LanguageIndex {
             })
             .collect();
         Ok(built)
+    }
+
+    /// The language's everyday words as terms, and its stop words and
+    /// everyday words as written, for slips on them.
+    fn index_common_words(&mut self, lang: &LangTag) {
+        let everyday = crate::lang::everyday_words(lang);
+        self.everyday = everyday
+            .iter()
+            .flat_map(|word| self.analyzer.terms(word))
+            .collect();
+        // Stop words first: a slip on one weighs as little as an everyday
+        // word, even when documents have the word it is one slip from.
+        for word in stop_words(lang) {
+            self.common.insert(surface(word), NOT_IN_DOCUMENTS);
+        }
+        for word in everyday {
+            let term = self.analyzer.term(&word.replace('\'', ""));
+            let id = self.terms.get(&term).copied().unwrap_or(NOT_IN_DOCUMENTS);
+            self.common.insert(surface(word), id);
+        }
     }
 
     /// A synonym phrase as the terms a question is matched on: its stop
@@ -185,9 +236,9 @@ impl LanguageIndex {
 
     /// The term dictionary, document frequencies, typo index and each
     /// document's term set, from each document's words and their terms.
-    fn index_terms(&mut self, analysed: Vec<Vec<(String, String)>>) {
+    fn index_terms(&mut self, analysed: Vec<(Vec<(String, String)>, usize)>) {
         let mut surfaces: HashMap<String, u32> = HashMap::new();
-        for words in analysed {
+        for (words, head_length) in analysed {
             let mut ids: Vec<u32> = words
                 .into_iter()
                 .map(|(written, term)| {
@@ -200,6 +251,10 @@ impl LanguageIndex {
                     id
                 })
                 .collect();
+            let mut head = ids[..head_length].to_vec();
+            head.sort_unstable();
+            head.dedup();
+            self.head_terms.push(head);
             ids.sort_unstable();
             ids.dedup();
             self.df.resize(self.term_texts.len(), 0);
@@ -211,11 +266,8 @@ impl LanguageIndex {
         // Typos are corrected on written words, not terms: a stemmer makes
         // no sense of "recyclng", but it is one letter from "recycling".
         for (written, term) in surfaces {
-            if written.chars().count() >= TYPO_MIN_LENGTH {
-                for variant in one_deletions(&written) {
-                    self.deletions.entry(variant).or_default().push(term);
-                }
-                self.surfaces.insert(written, term);
+            if written.chars().count() >= SWAP_MIN_LENGTH {
+                self.spelling.insert(written, term);
             }
         }
     }
@@ -244,46 +296,89 @@ impl LanguageIndex {
         let unknown = (self.documents.len() as f32 + 1.0).ln() * settings.unknown_weight;
         let mut words = Vec::new();
         let mut items = Vec::new();
-        for (word, forms) in self.analyzer.analyse(question) {
+        for (word, mut forms) in self.analyzer.analyse(question) {
+            if self.arabic && !self.recognises(&forms) {
+                forms = self.without_proclitics(&word).unwrap_or(forms);
+            }
             let stop = self.analyzer.is_stop_word(&forms[0])
                 || (word.contains('\'')
                     && forms.iter().any(|form| self.analyzer.is_stop_word(form)));
             if stop {
                 continue;
             }
-            let known: Vec<u32> = forms
-                .iter()
-                .filter_map(|form| self.terms.get(form).copied())
-                .collect();
-            let item = if !known.is_empty() {
-                let weight = known.iter().map(|id| self.idf(*id)).fold(0.0, f32::max);
-                Item {
-                    alternatives: known.into_iter().map(|id| vec![id]).collect(),
-                    weight,
-                }
-            } else if foreign.is_some_and(|foreign| foreign.knows(&word)) {
-                continue;
-            } else if forms.iter().any(|form| self.everyday.contains(form)) {
-                Item {
-                    alternatives: Vec::new(),
-                    weight: EVERYDAY_WEIGHT,
-                }
-            } else if let Some(id) = self.correct(&word) {
-                Item {
-                    alternatives: vec![vec![id]],
-                    weight: self.idf(id) * TYPO_WEIGHT,
-                }
-            } else {
-                Item {
-                    alternatives: Vec::new(),
-                    weight: unknown,
-                }
-            };
-            words.push(forms);
-            items.push(item);
+            if let Some(item) = self.item(&word, &forms, foreign, unknown) {
+                words.push(forms);
+                items.push(item);
+            }
         }
         self.expand_synonyms(&words, &mut items);
         items
+    }
+
+    /// One word of the question as an item, or `None` when it is a word of
+    /// the language the question was written in that this index lacks.
+    fn item(
+        &self,
+        word: &str,
+        forms: &[String],
+        foreign: Option<&LanguageIndex>,
+        unknown: f32,
+    ) -> Option<Item> {
+        let known: Vec<u32> = forms
+            .iter()
+            .filter_map(|form| self.terms.get(form).copied())
+            .collect();
+        if !known.is_empty() {
+            let weight = known.iter().map(|id| self.idf(*id)).fold(0.0, f32::max);
+            return Some(Item {
+                alternatives: known.into_iter().map(|id| vec![id]).collect(),
+                weight,
+            });
+        }
+        if foreign.is_some_and(|foreign| foreign.knows(word)) {
+            return None;
+        }
+        let everyday = Item {
+            alternatives: Vec::new(),
+            weight: EVERYDAY_WEIGHT,
+        };
+        if forms.iter().any(|form| self.everyday.contains(form)) {
+            return Some(everyday);
+        }
+        Some(match self.correct(word) {
+            Correction::Term(id) => Item {
+                alternatives: vec![vec![id]],
+                weight: self.idf(id) * TYPO_WEIGHT,
+            },
+            Correction::Common => everyday,
+            Correction::None => Item {
+                alternatives: Vec::new(),
+                weight: unknown,
+            },
+        })
+    }
+
+    /// Whether any of a word's forms is a stop word, a document's term or
+    /// an everyday word.
+    fn recognises(&self, forms: &[String]) -> bool {
+        forms.iter().any(|form| {
+            self.analyzer.is_stop_word(form)
+                || self.terms.contains_key(form)
+                || self.everyday.contains(form)
+        })
+    }
+
+    /// An Arabic word's forms once the conjunctions, prepositions and article
+    /// written onto it are taken off ("واولادي", "لتسجيل"), when that makes
+    /// it a word this index recognises. The stemmer takes off only some of
+    /// them, and only from long enough words.
+    fn without_proclitics(&self, word: &str) -> Option<Vec<String>> {
+        ARABIC_PROCLITICS
+            .iter()
+            .filter_map(|proclitic| word.strip_prefix(proclitic))
+            .filter(|rest| rest.chars().count() >= 2)
+            .map(|rest| vec![self.analyzer.term(rest)])
+            .find(|forms| self.recognises(forms))
     }
 
     /// Each word of the question with its weight and the terms that stand for
@@ -322,26 +417,31 @@ impl LanguageIndex {
             .any(|form| self.terms.contains_key(form) || self.everyday.contains(form))
     }
 
-    /// The term of the best-known document word one edit away from an
-    /// unknown written word, if any.
-    fn correct(&self, written: &str) -> Option<u32> {
+    /// What an unknown written word was probably meant to be: a slip on a
+    /// stop word or an everyday word first ("wat", "yuo"), since short
+    /// common words are the ones typed in a hurry, else the best-known
+    /// document word one slip away.
+    fn correct(&self, written: &str) -> Correction {
         let word = surface(written);
-        // In scripts that leave out vowels, one letter more or less is
-        // usually another word, not a slip.
-        let abjad = word
-            .chars()
-            .any(|c| matches!(c, '\u{0590}'..='\u{06ff}' | '\u{0750}'..='\u{077f}'));
-        if word.chars().count() < TYPO_MIN_LENGTH || abjad {
-            return None;
+        if is_abjad(&word) {
+            return Correction::None;
         }
-        let mut candidates: Vec<u32> = self.deletions.get(&word).cloned().unwrap_or_default();
-        for variant in one_deletions(&word) {
-            candidates.extend(self.surfaces.get(&variant));
-            candidates.extend(self.deletions.get(&variant).into_iter().flatten());
+        let mut meant = self.common.near(&word, |slip, length| match slip {
+            Slip::Edit => length >= TYPO_MIN_LENGTH,
+            Slip::Omission | Slip::Swap => length >= COMMON_SLIP_MIN_LENGTH,
+        });
+        if meant.contains(&NOT_IN_DOCUMENTS) {
+            return Correction::Common;
         }
-        candidates
+        if meant.is_empty() {
+            meant = self.spelling.near(&word, |slip, length| {
+                length >= TYPO_MIN_LENGTH || (slip == Slip::Swap && length >= SWAP_MIN_LENGTH)
+            });
+        }
+        meant
             .into_iter()
             .max_by_key(|id| self.df[*id as usize])
+            .map_or(Correction::None, Correction::Term)
     }
 
     /// Where a synonym phrase appears in the question, its words may also be
@@ -407,14 +507,23 @@ impl LanguageIndex {
             .filter_map(|(score, address)| {
                 let document = self.ord_of(&searcher, address)?;
                 let terms = &self.document_terms[document];
+                let head = &self.head_terms[document];
+                let has = |terms: &[u32], item: &Item| {
+                    item.alternatives
+                        .iter()
+                        .any(|alt| alt.iter().all(|t| terms.binary_search(t).is_ok()))
+                };
                 let covered: f32 = items
                     .iter()
-                    .filter(|item| {
-                        item.alternatives
-                            .iter()
-                            .any(|alt| alt.iter().all(|t| terms.binary_search(t).is_ok()))
+                    .map(|item| {
+                        if has(head, item) {
+                            item.weight
+                        } else if has(terms, item) {
+                            item.weight * settings.body_share
+                        } else {
+                            0.0
+                        }
                     })
-                    .map(|item| item.weight)
                     .sum();
                 Some(Scored {
                     document,
@@ -479,21 +588,14 @@ impl LanguageIndex {
     }
 }
 
-/// A written word as typo correction compares it: folded, no apostrophes.
-fn surface(written: &str) -> String {
-    crate::text::fold(&written.replace('\'', "")).replace(' ', "")
-}
+include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
 
-fn one_deletions(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    (0..chars.len())
-        .map(|skip| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != skip)
-                .map(|(_, c)| *c)
-                .collect()
-        })
-        .collect()
+/// `lang`'s stop words as written in `src/text/stopwords/`.
+fn stop_words(lang: &LangTag) -> impl Iterator<Item = &'static str> {
+    STOP_WORDS
+        .iter()
+        .filter(move |(code, _)| *code == lang.primary())
+        .flat_map(|(_, text)| text.lines())
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }

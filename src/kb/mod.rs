@@ -6,6 +6,7 @@
 
 pub mod document;
 mod index;
+mod spelling;
 
 use std::collections::HashMap;
 

@@ -5,7 +5,7 @@ use std::process::Command;
 use councilbot::commands::{chat, check};
 use councilbot::conversation::InMemoryServices;
 
-use crate::helpers::{repo, test_config};
+use crate::helpers::{copy_dir, repo, test_config};
 
 fn load_demo() -> councilbot::content::Content {
     let data = tempfile::tempdir().unwrap();
@@ -263,19 +263,6 @@ fn chat_json_runs_a_welsh_flow_to_its_reference() {
     );
 }
 
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
 /// Writes `files` (path, text) into a copy of the demo content and runs `check`.
 fn check_with(files: &[(&str, &str)]) -> (bool, String) {
     let content = broken_copy();
@@ -287,7 +274,7 @@ fn check_with(files: &[(&str, &str)]) -> (bool, String) {
             std::fs::copy(entry.path(), root.join(folder).join(entry.file_name())).unwrap();
         }
     }
-    copy_tree(&repo().join("knowledge-base"), &root.join("knowledge-base"));
+    copy_dir(&repo().join("knowledge-base"), &root.join("knowledge-base"));
     for (path, text) in files {
         let path = root.join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -17,12 +17,12 @@ use crate::helpers::{repo, test_config};
 /// Per language: least hit@1 on answerable questions, least share of `none`
 /// questions given no answer.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("en", 0.67, 0.60),
-    ("cy", 0.70, 0.80),
-    ("pl", 0.60, 0.40),
-    ("ar", 0.60, 0.60),
+    ("en", 0.694, 0.76),
+    ("cy", 0.70, 0.40),
+    ("pl", 0.60, 0.60),
+    ("ar", 0.60, 1.0),
 ];
-const OVERALL_FLOORS: (f64, f64) = (0.655, 0.60);
+const OVERALL_FLOORS: (f64, f64) = (0.668, 0.725);
 
 #[derive(Default)]
 struct Tally {

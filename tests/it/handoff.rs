@@ -422,6 +422,24 @@ async fn a_chat_goes_back_to_the_queue_when_its_agent_drops() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resident_who_leaves_while_waiting_leaves_the_queue() {
+    let (app, _config, _data) = app_with_agents(|config| {
+        config.handoff.resident_grace_secs = 1;
+    })
+    .await;
+    let mut sam = Console::signed_in(&app, "sam").await;
+    let (resident, conversation, _) = queued_resident(&app, "speak to a person").await;
+    sam.sees_waiting(&conversation).await;
+    resident.close().await;
+    sam.until("queue", |frame| !lists(frame, &conversation))
+        .await;
+    sam.send(json!({"type": "take", "conversation": conversation}))
+        .await;
+    assert_eq!(sam.answer_to("take").await["code"], "not-waiting");
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_keeps_the_queue_and_the_transcript() {
     let data = tempfile::tempdir().unwrap();
     let mut config = test_config(data.path());
@@ -486,6 +504,16 @@ async fn the_agent_socket_refuses_strangers() {
     sam.send(json!({"type": "reply", "conversation": "no-such-chat", "id": "1", "text": "hi"}))
         .await;
     assert_eq!(sam.until("error", |_| true).await["code"], "not-yours");
+    let long = "x".repeat(4001);
+    sam.send(json!({"type": "reply", "conversation": "no-such-chat", "id": "2", "text": long}))
+        .await;
+    assert_eq!(sam.until("error", |_| true).await["code"], "invalid-reply");
+    sam.send(json!({"type": "close", "conversation": "no-such-chat", "outcome": "shrug"}))
+        .await;
+    assert_eq!(
+        sam.until("error", |_| true).await["code"],
+        "invalid-outcome"
+    );
     sam.send(json!({"type": "launch"})).await;
     assert_eq!(sam.until("error", |_| true).await["code"], "invalid-frame");
     app.stop().await.unwrap();

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::helpers::{Client, TestApp, http_get, repo, spawn_on, test_config};
+use crate::helpers::{Client, TestApp, copy_dir, http_get, repo, spawn_on, test_config};
 
 /// How long a change may take to go live before the test fails. The goal, a
 /// second in a release build, is measured by `benches/knowledge.rs`; tests
@@ -20,19 +20,6 @@ const LIVE_WITHIN: Duration = Duration::from_secs(15);
 fn copy_content(into: &Path) {
     for folder in ["intents", "knowledge-base", "locales", "safeguarding"] {
         copy_dir(&repo().join(folder), &into.join(folder));
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
     }
 }
 
