@@ -2,7 +2,9 @@
 //! test, and real websocket clients.
 
 mod bad_input;
+mod browser;
 mod commands;
+mod console;
 mod faq_eval;
 mod flows;
 mod handoff;
