@@ -391,7 +391,7 @@
   function onError(frame) {
     if (frame.code === 'replaced') return; // close 4000 follows
     notice(ERRORS[frame.code] || frame.message || 'Something went wrong.');
-    if (frame.request === 'reply' || frame.code === 'invalid-reply') failReply(frame.conversation);
+    if (frame.request === 'reply') failReply(frame.conversation, frame.id);
   }
 
   // ---- Queue and my chats --------------------------------------------------
@@ -536,6 +536,14 @@
   function onResident(frame) {
     const log = state.logs.get(frame.conversation) || [];
     log.push({ kind: 'resident', who: 'Resident', text: frame.text, dir: 'auto' });
+    // What the bot still answered while you have the chat (safeguarding).
+    for (const message of asArray(frame.replies)) {
+      log.push({
+        kind: 'bot',
+        who: sourceLabel(message.source) + ' · in ' + language(message.lang),
+        text: message.text, lang: message.lang, dir: message.dir,
+      });
+    }
     state.logs.set(frame.conversation, log);
     if (frame.conversation === state.selected) {
       renderTranscript();
@@ -570,9 +578,9 @@
     if (frame.conversation === state.selected) renderTranscript();
   }
 
-  function failReply(conversation) {
+  function failReply(conversation, id) {
     const log = state.logs.get(conversation) || [];
-    const entry = log.find((e) => e.state === 'pending');
+    const entry = log.find((e) => e.state === 'pending' && (id === undefined || e.id === id));
     if (entry) entry.state = 'failed';
     if (conversation === state.selected) renderTranscript();
   }

@@ -32,6 +32,7 @@ handoff-agent-joined = Mae { $name } o'r cyngor wedi ymuno â'r sgwrs.
 handoff-handed-back = Mae { $name } wedi eich trosglwyddo'n ôl i'r cynorthwyydd awtomatig. Gofynnwch unrhyw beth, neu gofynnwch am berson eto unrhyw bryd.
 handoff-closed = Mae { $name } wedi dod â'r sgwrs i ben. Diolch am gysylltu â ni. Os oes angen unrhyw beth arall arnoch, gofynnwch.
 handoff-agent-lost = Rydym wedi colli'r cysylltiad â { $name }, felly rydych chi'n ôl yn y ciw. Bydd rhywun yn codi eich sgwrs cyn bo hir.
+handoff-transferred = Mae { $name } wedi trosglwyddo eich sgwrs i gydweithwyr sy'n delio â hyn. Rydych chi'n ôl yn y ciw, a bydd un ohonyn nhw'n ymuno â chi cyn bo hir.
 handoff-left-queue = Rydych chi wedi gadael y ciw. Rydw i yma os oes angen unrhyw beth arall arnoch.
 handoff-left-chat = Rydych chi wedi dod â'r sgwrs gyda { $name } i ben. Rydw i yma os oes angen unrhyw beth arall arnoch.
 handoff-already-waiting = Rydych chi eisoes yn y ciw i siarad ag aelod o staff. Byddan nhw gyda chi cyn gynted ag y gallan nhw.

@@ -33,6 +33,7 @@ handoff-agent-joined = { $name } from the council has joined the chat.
 handoff-handed-back = { $name } has passed you back to the automated assistant. Ask me anything, or ask for a person again at any time.
 handoff-closed = { $name } has ended the chat. Thank you for contacting us. If you need anything else, just ask.
 handoff-agent-lost = We've lost the connection to { $name }, so you're back in the queue. You won't lose your place for long: someone will pick up your chat soon.
+handoff-transferred = { $name } has passed your chat to colleagues who deal with this. You're back in the queue, and one of them will join you soon.
 handoff-left-queue = You've left the queue. I'm here if you need anything else.
 handoff-left-chat = You've ended the chat with { $name }. I'm here if you need anything else.
 handoff-already-waiting = You're already in the queue for a member of staff. They'll be with you as soon as they can.

@@ -33,6 +33,7 @@ handoff-agent-joined = Do rozmowy dołączył(a) { $name } z urzędu.
 handoff-handed-back = { $name } przekazał(a) rozmowę z powrotem automatycznemu asystentowi. Proszę pytać o cokolwiek albo w każdej chwili znowu poprosić o rozmowę z pracownikiem.
 handoff-closed = { $name } zakończył(a) rozmowę. Dziękujemy za kontakt. Jeśli potrzebuje Pan/Pani czegoś jeszcze, proszę pytać.
 handoff-agent-lost = Straciliśmy połączenie z: { $name }, więc rozmowa wróciła do kolejki. Ktoś wkrótce ją podejmie.
+handoff-transferred = { $name } przekazał(a) rozmowę współpracownikom, którzy zajmują się tą sprawą. Rozmowa wróciła do kolejki i wkrótce ktoś z nich dołączy.
 handoff-left-queue = Opuścił(a) Pan/Pani kolejkę. Jestem tutaj, jeśli będzie potrzebne coś jeszcze.
 handoff-left-chat = Rozmowa z: { $name } została zakończona. Jestem tutaj, jeśli będzie potrzebne coś jeszcze.
 handoff-already-waiting = Jest Pan/Pani już w kolejce do pracownika. Dołączy on do rozmowy najszybciej, jak to możliwe.

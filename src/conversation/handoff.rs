@@ -232,6 +232,11 @@ pub fn from_queue(
             let id = messages::HANDOFF_AGENT_LOST.id;
             notice(content, &lang, id, &name(agent_name))
         }
+        ToResident::Transferred { agent_name } => {
+            state.handoff = Some(HandoffState::Waiting);
+            let id = messages::HANDOFF_TRANSFERRED.id;
+            notice(content, &lang, id, &name(agent_name))
+        }
     };
     Some(bare_turn(state, vec![message]))
 }

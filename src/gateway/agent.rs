@@ -5,7 +5,7 @@
 //!
 //! The socket is a thin translator: every decision is the handoff queue's,
 //! and transcripts and callbacks are read from the store. Frames are JSON
-//! with a `type`; `docs/console.md` lists them with examples.
+//! with a `type`; `docs/handoff.md` lists them with examples.
 
 use std::time::Duration;
 
@@ -200,7 +200,10 @@ impl Console {
             ToAgent::ResidentSaid {
                 conversation_id,
                 text,
-            } => json!({"type": "resident", "conversation": conversation_id, "text": text}),
+                replies,
+            } => {
+                json!({"type": "resident", "conversation": conversation_id, "text": text, "replies": replies})
+            }
             ToAgent::ResidentLeft { conversation_id } => {
                 json!({"type": "left", "conversation": conversation_id})
             }
@@ -299,9 +302,8 @@ impl Console {
         if text.is_empty() || text.chars().count() > MAX_REPLY_CHARS || id.len() > 64 {
             let message =
                 format!("a reply is 1 to {MAX_REPLY_CHARS} characters, with an id of at most 64");
-            return self
-                .error("invalid-reply", &message, Some(&conversation))
-                .await;
+            let frame = json!({"type": "error", "code": "invalid-reply", "message": message, "request": "reply", "conversation": conversation, "id": id});
+            return self.send(frame).await;
         }
         let delivery = self
             .app
@@ -309,7 +311,10 @@ impl Console {
             .reply(&self.agent.id, &conversation, text.clone())
             .await;
         match delivery {
-            Err(error) => self.refused("reply", &conversation, error).await,
+            Err(error) => {
+                let frame = json!({"type": "error", "code": error_code(error), "message": error.to_string(), "request": "reply", "conversation": conversation, "id": id});
+                self.send(frame).await;
+            }
             Ok((Delivery::Kept, _)) => {
                 self.send(json!({"type": "sent", "conversation": conversation, "id": id, "delivered": false, "kept": true}))
                     .await;
@@ -463,13 +468,7 @@ impl Console {
     }
 
     async fn refused(&self, request: &str, conversation: &str, error: DeskError) {
-        let code = match error {
-            DeskError::NotWaiting => "not-waiting",
-            DeskError::NotYours => "not-yours",
-            DeskError::NotYourSkill => "not-your-skill",
-            DeskError::AtCapacity => "at-capacity",
-            DeskError::NoSuchAgent => "no-such-agent",
-        };
+        let code = error_code(error);
         self.send(json!({"type": "error", "code": code, "message": error.to_string(), "request": request, "conversation": conversation}))
             .await;
     }
@@ -485,6 +484,16 @@ impl Console {
 
     async fn close(&self, code: u16, reason: &'static str) {
         let _ = self.out.send(Outbound::Close { code, reason }).await;
+    }
+}
+
+fn error_code(error: DeskError) -> &'static str {
+    match error {
+        DeskError::NotWaiting => "not-waiting",
+        DeskError::NotYours => "not-yours",
+        DeskError::NotYourSkill => "not-your-skill",
+        DeskError::AtCapacity => "at-capacity",
+        DeskError::NoSuchAgent => "no-such-agent",
     }
 }
 

@@ -42,6 +42,7 @@ pub(super) enum Command {
     ResidentSaid {
         conversation_id: String,
         text: String,
+        replies: Vec<serde_json::Value>,
     },
     Leave {
         conversation_id: String,
@@ -245,7 +246,8 @@ impl Actor {
             Command::ResidentSaid {
                 conversation_id,
                 text,
-            } => self.resident_said(conversation_id, text),
+                replies,
+            } => self.resident_said(conversation_id, text, replies),
             Command::Leave {
                 conversation_id,
                 reply,
@@ -414,15 +416,24 @@ impl Actor {
         attached
     }
 
-    fn resident_said(&self, conversation_id: String, text: String) {
+    fn resident_said(
+        &self,
+        conversation_id: String,
+        text: String,
+        replies: Vec<serde_json::Value>,
+    ) {
         let Some(chat) = self.desk.chat_with(&conversation_id) else {
             return;
         };
         if let Some((_, console)) = self.consoles.get(&chat.agent_id) {
-            let _ = console.try_send(ToAgent::ResidentSaid {
+            let said = ToAgent::ResidentSaid {
                 conversation_id,
                 text,
-            });
+                replies,
+            };
+            if console.try_send(said).is_err() {
+                tracing::warn!(agent = %chat.agent_name, "console not keeping up; it will see the message in the transcript");
+            }
         }
     }
 
@@ -588,7 +599,10 @@ impl Actor {
                 {
                     tracing::error!(%error, "could not store a transfer");
                 }
-                self.notify(conversation_id, ToResident::Requeued { agent_name: name });
+                self.notify(
+                    conversation_id,
+                    ToResident::Transferred { agent_name: name },
+                );
             }
         }
         Ok(())

@@ -345,7 +345,7 @@ impl Desk {
         let target = self
             .agents
             .get(target_id)
-            .filter(|p| p.connected && target_id != agent_id)
+            .filter(|p| p.connected && p.available && target_id != agent_id)
             .ok_or(DeskError::NoSuchAgent)?;
         let entry = &self.chats[conversation_id].entry;
         if !target.profile.can_take(entry) {
@@ -474,11 +474,11 @@ impl Desk {
             .collect()
     }
 
-    /// The agents online now, for transfers.
+    /// The agents online and taking chats now, for transfers.
     pub fn agents_online(&self) -> Vec<&AgentProfile> {
         self.agents
             .values()
-            .filter(|p| p.connected)
+            .filter(|p| p.connected && p.available)
             .map(|p| &p.profile)
             .collect()
     }

@@ -49,6 +49,8 @@ pub enum ToResident {
     },
     /// The agent's connection was lost: back in the queue.
     Requeued { agent_name: String },
+    /// The agent passed the chat on to colleagues: back in the queue.
+    Transferred { agent_name: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,10 +68,13 @@ pub enum ToAgent {
     Queue(Vec<Entry>),
     /// The agent's chats.
     Chats(Vec<ChatItem>),
-    /// A resident in one of the agent's chats wrote.
+    /// A resident in one of the agent's chats wrote, and what the bot
+    /// answered if anything (safeguarding answers even while a person has
+    /// the chat).
     ResidentSaid {
         conversation_id: String,
         text: String,
+        replies: Vec<serde_json::Value>,
     },
     /// A resident ended their chat, or their connection came or went.
     ResidentLeft { conversation_id: String },
@@ -207,14 +212,21 @@ impl Handoff {
             .await;
     }
 
-    /// A resident in a handoff wrote: their agent sees it.
-    pub async fn resident_said(&self, conversation_id: &str, text: String) {
+    /// A resident in a handoff wrote (and the bot answered `replies`, as
+    /// protocol messages): their agent sees it.
+    pub async fn resident_said(
+        &self,
+        conversation_id: &str,
+        text: String,
+        replies: Vec<serde_json::Value>,
+    ) {
         let conversation_id = conversation_id.to_owned();
         let _ = self
             .commands
             .send(actor::Command::ResidentSaid {
                 conversation_id,
                 text,
+                replies,
             })
             .await;
     }

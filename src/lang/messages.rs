@@ -35,6 +35,8 @@ pub const HANDOFF_HANDED_BACK: Msg = msg("handoff-handed-back", &["name"]);
 pub const HANDOFF_CLOSED: Msg = msg("handoff-closed", &["name"]);
 /// The agent's connection was lost and the resident is back in the queue.
 pub const HANDOFF_AGENT_LOST: Msg = msg("handoff-agent-lost", &["name"]);
+/// The agent passed the chat on to colleagues who cover the subject.
+pub const HANDOFF_TRANSFERRED: Msg = msg("handoff-transferred", &["name"]);
 pub const HANDOFF_LEFT_QUEUE: Msg = msg("handoff-left-queue", &[]);
 pub const HANDOFF_LEFT_CHAT: Msg = msg("handoff-left-chat", &["name"]);
 pub const HANDOFF_ALREADY_WAITING: Msg = msg("handoff-already-waiting", &[]);
@@ -144,6 +146,7 @@ pub const REQUIRED: &[Msg] = &[
     HANDOFF_HANDED_BACK,
     HANDOFF_CLOSED,
     HANDOFF_AGENT_LOST,
+    HANDOFF_TRANSFERRED,
     HANDOFF_LEFT_QUEUE,
     HANDOFF_LEFT_CHAT,
     HANDOFF_ALREADY_WAITING,

@@ -422,6 +422,41 @@ async fn a_chat_goes_back_to_the_queue_when_its_agent_drops() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_agent_sees_safeguarding_answers_and_can_pass_the_chat_on() {
+    let (app, _config, _data) = app_with_agents(|_| {}).await;
+    let mut sam = Console::signed_in(&app, "sam").await;
+    let (mut resident, conversation, _) = queued_resident(&app, "speak to a person").await;
+    sam.sees_waiting(&conversation).await;
+    sam.send(json!({"type": "take", "conversation": conversation}))
+        .await;
+    sam.answer_to("take").await;
+    resident.expect("turn").await;
+
+    let (_, danger) = resident.say("r-2", "I can smell gas in the kitchen").await;
+    assert_eq!(danger["messages"][0]["source"]["kind"], "safeguarding");
+    let seen = sam.until("resident", |_| true).await;
+    assert_eq!(
+        seen["replies"][0]["source"]["kind"], "safeguarding",
+        "{seen}"
+    );
+
+    sam.send(json!({"type": "transfer", "conversation": conversation, "topic": "housing-repairs"}))
+        .await;
+    sam.answer_to("transfer").await;
+    let passed = resident.expect("turn").await;
+    assert!(
+        passed["messages"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("passed your chat to colleagues"),
+        "{passed}"
+    );
+    let waiting = sam.sees_waiting(&conversation).await;
+    assert_eq!(waiting["chats"][0]["topic"], "housing-repairs");
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_resident_who_leaves_while_waiting_leaves_the_queue() {
     let (app, _config, _data) = app_with_agents(|config| {
         config.handoff.resident_grace_secs = 1;

@@ -8,7 +8,7 @@
 use tokio::sync::mpsc;
 
 use super::{Flow, Session};
-use crate::conversation::{self, HandoffNote, HandoffState, HandoffWish, Services};
+use crate::conversation::{self, BotMessage, HandoffNote, HandoffState, HandoffWish, Services};
 use crate::flows::engine::{Effect, EffectResult};
 use crate::gateway::protocol::ServerFrame;
 use crate::handoff::{Ask, Handoff, Place, ToResident, Unavailable};
@@ -48,13 +48,18 @@ impl Services for SessionServices<'_> {
 }
 
 impl Session {
-    /// Tells the queue what a stored turn means for it.
-    pub(super) async fn after_turn(&self, note: Option<HandoffNote>) {
+    /// Tells the queue what a stored turn means for it: the agent sees what
+    /// the resident wrote and anything the bot still said (safeguarding).
+    pub(super) async fn after_turn(&self, note: Option<HandoffNote>, replies: &[BotMessage]) {
         match note {
             Some(HandoffNote::Forward(text)) => {
+                let replies = replies
+                    .iter()
+                    .filter_map(|reply| serde_json::to_value(reply).ok())
+                    .collect();
                 self.app
                     .handoff
-                    .resident_said(&self.conversation_id, text)
+                    .resident_said(&self.conversation_id, text, replies)
                     .await;
             }
             Some(HandoffNote::Left) => self.app.handoff.leave(&self.conversation_id).await,

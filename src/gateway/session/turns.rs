@@ -103,6 +103,11 @@ impl Session {
         let turn =
             conversation::turn(&content, &mut self.state.conversation, input, &services).await;
         let note = turn.handoff.clone();
+        let replies = if note.is_some() {
+            turn.messages.clone()
+        } else {
+            Vec::new()
+        };
         self.remember(&id, seq);
         let stored_text = if self.app.config.privacy.redact_transcripts {
             redact(&text)
@@ -126,7 +131,7 @@ impl Session {
         match self.commit(vec![resident_event, turn_event], seq + 2).await {
             Ok(()) => {
                 self.next_seq = seq + 2;
-                self.after_turn(note).await;
+                self.after_turn(note, &replies).await;
                 if self
                     .send(&ServerFrame::Ack {
                         id,
