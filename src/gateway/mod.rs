@@ -10,6 +10,7 @@ mod registry;
 mod resident;
 mod session;
 mod staff;
+mod widget;
 
 use std::sync::Arc;
 
@@ -95,5 +96,6 @@ pub fn router(state: AppState) -> Router {
         .route("/ws/agent", get(agent::agent_socket))
         .merge(staff::routes())
         .merge(console::routes())
+        .merge(widget::routes())
         .with_state(state)
 }

@@ -172,9 +172,44 @@ pub const REQUIRED: &[Msg] = &[
     ERROR_INTERNAL,
 ];
 
-/// Everything `check` verifies: [`REQUIRED`], [`SLOT_INVALID`] and [`WORD_LISTS`].
+/// The resident widget's own strings (`locales/<lang>/widget.ftl`), served to
+/// it by `GET /widget/strings` so the widget has no text of its own. The
+/// variables are filled in by the widget, not the server.
+pub const WIDGET: &[Msg] = &[
+    msg("widget-launcher", &[]),
+    msg("widget-title", &[]),
+    msg("widget-automated", &[]),
+    msg("widget-close", &[]),
+    msg("widget-end-chat", &[]),
+    msg("widget-ended", &[]),
+    msg("widget-new-chat", &[]),
+    msg("widget-log-label", &[]),
+    msg("widget-input-label", &[]),
+    msg("widget-send", &[]),
+    msg("widget-language-label", &[]),
+    msg("widget-language-auto", &[]),
+    msg("widget-you", &[]),
+    msg("widget-assistant", &[]),
+    msg("widget-agent", &["name"]),
+    msg("widget-source", &["title"]),
+    msg("widget-new-tab", &[]),
+    msg("widget-connecting", &[]),
+    msg("widget-reconnecting", &[]),
+    msg("widget-unsent", &[]),
+    msg("widget-offline", &[]),
+    msg("widget-retry", &[]),
+    msg("widget-contact-phone", &[]),
+    msg("widget-contact-email", &[]),
+];
+
+/// Everything `check` verifies: [`REQUIRED`], [`SLOT_INVALID`],
+/// [`WORD_LISTS`] and [`WIDGET`].
 pub fn all_required() -> impl Iterator<Item = &'static Msg> {
-    REQUIRED.iter().chain(SLOT_INVALID).chain(WORD_LISTS)
+    REQUIRED
+        .iter()
+        .chain(SLOT_INVALID)
+        .chain(WORD_LISTS)
+        .chain(WIDGET)
 }
 
 impl Msg {

@@ -155,15 +155,21 @@ impl Browser {
     /// Clicks the centre of the first element matching `selector` with the
     /// mouse, as a user would (so it must be visible and not covered).
     pub(crate) async fn click(&mut self, selector: &str) {
+        let element = format!("document.querySelector({})", json!(selector));
+        self.click_element(&element).await;
+    }
+
+    /// Clicks the centre of the element a JavaScript expression evaluates to
+    /// (one inside a shadow root, say) with the mouse, as a user would.
+    pub(crate) async fn click_element(&mut self, element: &str) {
         let script = format!(
-            "(() => {{ const e = document.querySelector({selector}); if (!e) return null; \
+            "(() => {{ const e = {element}; if (!e) return null; \
              e.scrollIntoView({{block: 'center'}}); const r = e.getBoundingClientRect(); \
-             return [r.left + r.width / 2, r.top + r.height / 2]; }})()",
-            selector = json!(selector)
+             return [r.left + r.width / 2, r.top + r.height / 2]; }})()"
         );
         let centre = self.eval(&script).await;
         let (Some(x), Some(y)) = (centre[0].as_f64(), centre[1].as_f64()) else {
-            panic!("nothing to click matches {selector}");
+            panic!("nothing to click: `{element}` is not an element");
         };
         for kind in ["mousePressed", "mouseReleased"] {
             self.command(
@@ -186,6 +192,12 @@ impl Browser {
             json!(true),
             "cannot focus {selector}"
         );
+        self.command("Input.insertText", json!({"text": text}))
+            .await;
+    }
+
+    /// Types `text` into whatever has focus, as a keyboard would.
+    pub(crate) async fn insert_text(&mut self, text: &str) {
         self.command("Input.insertText", json!({"text": text}))
             .await;
     }

@@ -22,3 +22,4 @@ mod safeguarding;
 mod snapshots;
 mod staff;
 mod storage;
+mod widget;
