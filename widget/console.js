@@ -414,6 +414,7 @@
     const line = el('span', { class: 'facts' });
     if (chat.urgent) line.append(el('span', { class: 'urgent-tag' }, 'Urgent'));
     line.append('Language: ' + language(chat.lang) + ' · Topic: ' + (chat.topic || 'none'));
+    if (chat.page) line.append(' · Page: ' + chat.page);
     if (extra) line.append(' · ', extra);
     return line;
   }

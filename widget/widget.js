@@ -19,6 +19,9 @@
   const side = data.position === 'left' ? 'left' : 'right';
   const accent = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(data.colour || data.color || '') ? (data.colour || data.color) : '#1d5c8d';
   const pageLang = data.lang || document.documentElement.lang || '';
+  // What the page is about, for staff who take the chat: the embed's
+  // data-page, or the page's title.
+  const pageAbout = (data.page || document.title || '').slice(0, 200);
   const DELAYS = [1000, 2000, 4000, 8000, 15000, 30000];
   const OFFLINE_AFTER = 2; // failed attempts in a row before the offline notice
 
@@ -600,6 +603,7 @@ button:hover { background: #f3f2f1; }
     socket.onopen = () => {
       const hello = { type: 'hello', v: 1 };
       if (pageLang) hello.page_lang = pageLang;
+      if (pageAbout) hello.page = pageAbout;
       if (state.token) {
         hello.resume_token = state.token;
         hello.last_seq = state.lastSeq;

@@ -34,6 +34,8 @@ pub struct HandoffWish {
     pub urgent: bool,
     /// What the resident said, redacted.
     pub summary: String,
+    /// The page the resident is on, as the widget described it.
+    pub page: Option<String>,
 }
 
 /// What the caller tells the queue after the turn is stored.
@@ -132,6 +134,7 @@ pub(crate) async fn request(
         topic: topic.clone(),
         urgent,
         summary,
+        page: turn.state.page.clone(),
     };
     tracing::info!(
         topic = topic.as_deref().unwrap_or("none"),

@@ -72,6 +72,9 @@ pub struct ConversationState {
     /// is urgent.
     #[serde(default)]
     pub safeguarding: Option<String>,
+    /// What the page the resident is on is about, as the widget said.
+    #[serde(default)]
+    pub page: Option<String>,
 }
 
 /// Where a conversation's handoff to a person stands.
@@ -102,6 +105,7 @@ impl ConversationState {
             flow: None,
             handoff: None,
             safeguarding: None,
+            page: None,
         }
     }
 }

@@ -521,6 +521,7 @@ fn queue_item(item: &Entry) -> Value {
         "topic": item.topic,
         "urgent": item.urgent,
         "summary": item.summary,
+        "page": item.page,
         "queued_at": item.queued_at,
     })
 }
@@ -532,6 +533,7 @@ fn chat_item(item: &ChatItem) -> Value {
         "topic": item.topic,
         "urgent": item.urgent,
         "summary": item.summary,
+        "page": item.page,
         "assigned_at": item.assigned_at,
         "resident_connected": item.resident_connected,
     })

@@ -30,6 +30,10 @@ pub enum ClientFrame {
         /// An explicit language choice for a new conversation.
         #[serde(default)]
         lang: Option<String>,
+        /// What the page the widget is on is about (its title, or what the
+        /// council's embed says), shown to staff who take the chat.
+        #[serde(default)]
+        page: Option<String>,
     },
     /// Something the resident typed, or a button they pressed.
     Message {

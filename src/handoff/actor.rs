@@ -171,6 +171,7 @@ impl Actor {
                 topic: row.topic,
                 urgent: row.urgent,
                 summary: row.summary,
+                page: row.page,
                 queued_at: row.queued_at,
             };
             self.handoff_ids
@@ -358,6 +359,7 @@ impl Actor {
             topic: ask.topic,
             urgent: ask.urgent,
             summary: ask.summary,
+            page: ask.page,
             queued_at: now_millis(),
         };
         let place = self.desk.request(entry.clone(), open)?;
@@ -372,6 +374,7 @@ impl Actor {
                     topic: entry.topic.as_deref(),
                     urgent: entry.urgent,
                     summary: &entry.summary,
+                    page: entry.page.as_deref(),
                     queued_at: entry.queued_at,
                 })
                 .await;
@@ -699,6 +702,7 @@ impl Actor {
                 topic: chat.entry.topic.clone(),
                 urgent: chat.entry.urgent,
                 summary: chat.entry.summary.clone(),
+                page: chat.entry.page.clone(),
                 assigned_at: chat.assigned_at,
                 resident_connected: self.residents.contains_key(&chat.entry.conversation_id),
             })

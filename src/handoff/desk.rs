@@ -24,6 +24,8 @@ pub struct Entry {
     pub urgent: bool,
     /// What the resident said when they asked (redacted as stored).
     pub summary: String,
+    /// The page they were on, as the widget described it.
+    pub page: Option<String>,
     pub queued_at: i64,
 }
 

@@ -24,6 +24,7 @@ fn entry(conversation: &str, code: &str, topic: Option<&str>, urgent: bool, at: 
         topic: topic.map(str::to_owned),
         urgent,
         summary: "help".to_owned(),
+        page: None,
         queued_at: at,
     }
 }

@@ -90,6 +90,7 @@ pub struct ChatItem {
     pub topic: Option<String>,
     pub urgent: bool,
     pub summary: String,
+    pub page: Option<String>,
     pub assigned_at: i64,
     pub resident_connected: bool,
 }
@@ -102,6 +103,7 @@ pub struct Ask {
     pub topic: Option<String>,
     pub urgent: bool,
     pub summary: String,
+    pub page: Option<String>,
 }
 
 /// Where a returning resident's handoff stands.

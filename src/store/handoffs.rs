@@ -19,6 +19,7 @@ pub struct HandoffRow {
     pub topic: Option<String>,
     pub urgent: bool,
     pub summary: String,
+    pub page: Option<String>,
     /// `waiting` or `with_agent`.
     pub status: String,
     pub agent_id: Option<String>,
@@ -38,6 +39,7 @@ pub struct NewHandoff<'a> {
     pub topic: Option<&'a str>,
     pub urgent: bool,
     pub summary: &'a str,
+    pub page: Option<&'a str>,
     pub queued_at: i64,
 }
 
@@ -46,8 +48,8 @@ impl Store {
     /// refused as a duplicate.
     pub async fn insert_handoff(&self, handoff: NewHandoff<'_>) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO handoffs (id, conversation_id, lang, topic, urgent, summary, status, pending, queued_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'waiting', '[]', $7)",
+            "INSERT INTO handoffs (id, conversation_id, lang, topic, urgent, summary, page, status, pending, queued_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', '[]', $8)",
         )
         .bind(handoff.id)
         .bind(handoff.conversation_id)
@@ -55,6 +57,7 @@ impl Store {
         .bind(handoff.topic)
         .bind(i64::from(handoff.urgent))
         .bind(handoff.summary)
+        .bind(handoff.page)
         .bind(handoff.queued_at)
         .execute(self.pool())
         .await
@@ -148,7 +151,7 @@ impl Store {
     /// Every handoff not ended, oldest first.
     pub async fn open_handoffs(&self) -> Result<Vec<HandoffRow>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, conversation_id, lang, topic, urgent, summary, status, agent_id, agent_name, pending, queued_at, assigned_at \
+            "SELECT id, conversation_id, lang, topic, urgent, summary, page, status, agent_id, agent_name, pending, queued_at, assigned_at \
              FROM handoffs WHERE status <> 'ended' ORDER BY queued_at",
         )
         .fetch_all(self.pool())
@@ -217,6 +220,7 @@ fn handoff_row(row: &AnyRow) -> Result<HandoffRow, StoreError> {
         topic: row.try_get("topic")?,
         urgent: urgent != 0,
         summary: row.try_get("summary")?,
+        page: row.try_get("page")?,
         status: row.try_get("status")?,
         agent_id: row.try_get("agent_id")?,
         agent_name: row.try_get("agent_name")?,

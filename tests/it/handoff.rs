@@ -172,7 +172,9 @@ async fn app_with_agents(adjust: impl FnOnce(&mut Config)) -> (TestApp, Config, 
 /// conversation id and the turn that answered.
 async fn queued_resident(app: &TestApp, text: &str) -> (Client, String, Value) {
     let mut resident = Client::connect(app).await;
-    let (welcome, _) = resident.start(json!({})).await;
+    let (welcome, _) = resident
+        .start(json!({"page": "Council Tax – Glanafon"}))
+        .await;
     let conversation = welcome["conversation_id"].as_str().unwrap().to_owned();
     let (_, turn) = resident.say("r-1", text).await;
     (resident, conversation, turn)
@@ -199,6 +201,7 @@ async fn resident_reaches_a_person_and_comes_back_to_the_bot(
     let waiting = sam.sees_waiting(&conversation).await;
     let item = &waiting["chats"][0];
     assert_eq!(item["lang"], "en");
+    assert_eq!(item["page"], "Council Tax – Glanafon", "staff see the page");
     assert!(
         item["summary"]
             .as_str()

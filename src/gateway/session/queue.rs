@@ -42,6 +42,7 @@ impl Services for SessionServices<'_> {
             topic: wish.topic,
             urgent: wish.urgent,
             summary: wish.summary,
+            page: wish.page,
         };
         self.handoff.request(ask, self.resident.clone()).await
     }

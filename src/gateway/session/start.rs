@@ -25,7 +25,11 @@ struct Hello {
     last_seq: i64,
     page_lang: Option<LangTag>,
     lang: Option<LangTag>,
+    page: Option<String>,
 }
+
+/// The longest page description kept, in characters.
+const MAX_PAGE_CHARS: usize = 200;
 
 /// Waits for `hello` and opens the conversation; `None` if the socket ends first.
 pub(super) async fn handshake<S>(
@@ -74,6 +78,7 @@ where
                 last_seq,
                 page_lang,
                 lang,
+                page,
             }) if v == VERSION => {
                 let parse = |code: Option<String>| code.and_then(|c| LangTag::parse(&c).ok());
                 let hello = Hello {
@@ -81,6 +86,9 @@ where
                     last_seq: last_seq.unwrap_or(0).max(0),
                     page_lang: parse(page_lang),
                     lang: parse(lang),
+                    page: page
+                        .map(|page| page.trim().chars().take(MAX_PAGE_CHARS).collect::<String>())
+                        .filter(|page| !page.is_empty() && !page.chars().any(char::is_control)),
                 };
                 return open(app, peer, out, hello).await;
             }
@@ -190,8 +198,9 @@ async fn start_new(
     let content = app.content.load_full();
     let token = random_hex(32);
     let claim = app.sessions.claim(&token_hash(&token)).await.ok()?;
-    let conversation =
+    let mut conversation =
         ConversationState::new(&content, hello.lang.as_ref(), hello.page_lang.as_ref());
+    conversation.page.clone_from(&hello.page);
     let (queue_tx, queue_rx) = mpsc::channel(super::queue::QUEUE_EVENTS);
     let mut session = Session {
         app: app.clone(),
@@ -259,6 +268,9 @@ async fn resume(
     };
     if hello.page_lang.is_some() {
         state.conversation.page_hint.clone_from(&hello.page_lang);
+    }
+    if hello.page.is_some() {
+        state.conversation.page.clone_from(&hello.page);
     }
     let owner = random_hex(16);
     // From here on, writes by any other session (on any instance) are refused.
