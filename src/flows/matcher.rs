@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use super::model::{Command, IntentSet};
 use crate::lang::LangTag;
 use crate::text::analysis::Analyzer;
+use crate::text::one_deletions;
 use crate::text::{self, Phrase};
 
 /// Words with less weight than this (used by almost every intent) are skipped.
@@ -422,19 +423,4 @@ impl LanguageIndex {
         }
         found
     }
-}
-
-/// The word with each one character removed in turn.
-fn one_deletions(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    (0..chars.len())
-        .map(|skip| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != skip)
-                .map(|(_, c)| *c)
-                .collect()
-        })
-        .collect()
 }

@@ -124,6 +124,21 @@ pub struct LanguageEntry {
     pub dir: Direction,
 }
 
+impl LanguageEntry {
+    /// Every council language, in the switcher's order.
+    pub fn all(languages: &crate::lang::Languages) -> Vec<LanguageEntry> {
+        languages
+            .all()
+            .iter()
+            .map(|info| LanguageEntry {
+                code: info.tag.clone(),
+                name: info.name.clone(),
+                dir: info.direction,
+            })
+            .collect()
+    }
+}
+
 /// Why a text frame could not be read as a client frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FrameError {

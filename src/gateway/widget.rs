@@ -148,15 +148,7 @@ async fn strings(State(app): State<AppState>, Query(query): Query<StringsQuery>)
         dir: lang.direction(),
         chain,
         strings,
-        languages: languages
-            .all()
-            .iter()
-            .map(|info| LanguageEntry {
-                code: info.tag.clone(),
-                name: info.name.clone(),
-                dir: info.direction,
-            })
-            .collect(),
+        languages: LanguageEntry::all(languages),
         lang,
     };
     (

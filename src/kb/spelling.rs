@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use crate::text::one_deletions;
+
 /// Whether a word is in a script that leaves out vowels, where one letter
 /// more or less is usually another word, not a slip.
 pub(super) fn is_abjad(word: &str) -> bool {
@@ -14,20 +16,6 @@ pub(super) fn is_abjad(word: &str) -> bool {
 /// A written word as typo correction compares it: folded, no apostrophes.
 pub(super) fn surface(written: &str) -> String {
     crate::text::fold(&written.replace('\'', "")).replace(' ', "")
-}
-
-fn one_deletions(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    (0..chars.len())
-        .map(|skip| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != skip)
-                .map(|(_, c)| *c)
-                .collect()
-        })
-        .collect()
 }
 
 /// Written words and their payloads, for finding the word a typo was meant

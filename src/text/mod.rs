@@ -77,6 +77,22 @@ fn split_ideographs(word: &str) -> Box<dyn Iterator<Item = &str> + '_> {
     }
 }
 
+/// The word with each one of its characters removed in turn: the keys that
+/// let typo-tolerant lookups find a word one letter off in a few probes.
+pub(crate) fn one_deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len())
+        .map(|skip| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| *c)
+                .collect()
+        })
+        .collect()
+}
+
 /// Han ideographs, which are written without spaces between words.
 pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')

@@ -473,21 +473,7 @@ async fn resident_leaves_a_message(app: &TestApp) -> String {
     let mut resident = Client::started(app, json!({})).await;
     let (_, offer) = resident.say("m0", "speak to a person").await;
     assert!(offer.to_string().contains("leave a message"), "{offer}");
-    for (id, answer) in [
-        ("m1", "yes"),
-        ("m2", "Jane Jones"),
-        ("m3", "by email"),
-        ("m4", "jane@example.com"),
-        ("m5", "I need a new recycling box"),
-    ] {
-        resident.say(id, answer).await;
-    }
-    let (_, done) = resident.say("m6", "yes").await;
-    let text = done["messages"][0]["text"].as_str().unwrap_or_default();
-    text.split_whitespace()
-        .find(|word| word.starts_with("CB-"))
-        .map(|word| word.trim_end_matches(['.', ',']).to_owned())
-        .unwrap_or_else(|| panic!("a reference in {done}"))
+    crate::handoff::leave_a_message(&mut resident).await
 }
 
 /// Takes the English resident's chat waiting in the browser's queue.

@@ -180,6 +180,26 @@ async fn queued_resident(app: &TestApp, text: &str) -> (Client, String, Value) {
     (resident, conversation, turn)
 }
 
+/// Answers the "leave a message" flow the bot has just offered; returns the
+/// reference the resident is given.
+pub(crate) async fn leave_a_message(resident: &mut Client) -> String {
+    for (id, answer) in [
+        ("m1", "yes"),
+        ("m2", "Jane Jones"),
+        ("m3", "by email"),
+        ("m4", "jane@example.com"),
+        ("m5", "I need a new recycling box"),
+    ] {
+        resident.say(id, answer).await;
+    }
+    let (_, done) = resident.say("m6", "yes").await;
+    let text = done["messages"][0]["text"].as_str().unwrap_or_default();
+    text.split_whitespace()
+        .find(|word| word.starts_with("CB-"))
+        .map(|word| word.trim_end_matches(['.', ',']).to_owned())
+        .unwrap_or_else(|| panic!("a reference in {done}"))
+}
+
 /// The whole journey, on the given configuration.
 async fn resident_reaches_a_person_and_comes_back_to_the_bot(
     config_adjust: impl FnOnce(&mut Config),
@@ -341,22 +361,7 @@ async fn out_of_hours_the_resident_leaves_a_message_with_a_reference() {
         "{turn}"
     );
     assert!(texts[1].contains("leave a message"), "{turn}");
-    for (id, answer) in [
-        ("m1", "yes"),
-        ("m2", "Jane Jones"),
-        ("m3", "by email"),
-        ("m4", "jane@example.com"),
-        ("m5", "I need a new recycling box"),
-    ] {
-        resident.say(id, answer).await;
-    }
-    let (_, done) = resident.say("m6", "yes").await;
-    let done_text = done["messages"][0]["text"].as_str().unwrap().to_owned();
-    let reference = done_text
-        .split_whitespace()
-        .find(|word| word.starts_with("CB-"))
-        .map(|word| word.trim_end_matches(['.', ',']).to_owned())
-        .unwrap_or_else(|| panic!("a reference in {done_text}"));
+    let reference = leave_a_message(&mut resident).await;
 
     sam.send(json!({"type": "callbacks"})).await;
     let callbacks = sam.until("callbacks", |_| true).await;

@@ -320,16 +320,7 @@ async fn resume(
 impl Session {
     fn welcome(&self, token: &str, resumed: bool) -> ServerFrame {
         let content = self.app.content.load();
-        let languages = content
-            .languages
-            .all()
-            .iter()
-            .map(|info| LanguageEntry {
-                code: info.tag.clone(),
-                name: info.name.clone(),
-                dir: info.direction,
-            })
-            .collect();
+        let languages = LanguageEntry::all(&content.languages);
         ServerFrame::Welcome {
             v: VERSION,
             conversation_id: self.conversation_id.clone(),
