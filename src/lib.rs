@@ -109,6 +109,13 @@ pub async fn run(
     );
     // Each connection knows its peer's address, for the per-address rate limit.
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // A turn is two small frames (ack, then the reply): without TCP_NODELAY
+    // the second waits for the client's delayed ACK, up to 40 ms.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::debug!(%error, "cannot set TCP_NODELAY");
+        }
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown.cancelled_owned())
         .await?;

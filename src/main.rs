@@ -168,6 +168,7 @@ async fn chat_in_terminal(
 
 #[tokio::main]
 async fn serve(config: Config) -> anyhow::Result<ExitCode> {
+    raise_open_files_limit();
     let listener = tokio::net::TcpListener::bind(config.server.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.server.listen))?;
@@ -180,6 +181,22 @@ async fn serve(config: Config) -> anyhow::Result<ExitCode> {
     });
     councilbot::run(config, listener, shutdown).await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every resident's socket is an open file: lift the soft limit (often 1,024)
+/// to the hard one the system allows, so thousands of residents can connect.
+fn raise_open_files_limit() {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let mut limit = getrlimit(Resource::Nofile);
+    let soft = limit.current;
+    if soft != limit.maximum {
+        limit.current = limit.maximum;
+        if let Err(error) = setrlimit(Resource::Nofile, limit) {
+            tracing::warn!(%error, ?soft, "cannot raise the open-files limit");
+            return;
+        }
+    }
+    tracing::debug!(open_files = ?limit.current, "open-files limit");
 }
 
 async fn wait_for_signal() {

@@ -1,11 +1,11 @@
 //! Conversations and their event logs: rows, queued writes and reads.
 
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 use tokio::sync::oneshot;
 
 use super::writer::WriteOp;
-use super::{Store, StoreError};
+use super::{Backend, Store, StoreError};
 
 /// A conversation as stored: who may resume it and the bot's state for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +183,104 @@ pub(super) async fn write_unit(
         insert_event(transaction, event, &row.owner).await?;
     }
     Ok(())
+}
+
+/// Rows one multi-row statement carries (SQLite allows 32,766 parameters;
+/// eight columns each keeps well under it).
+const ROWS_PER_STATEMENT: usize = 500;
+/// Statements for up to this many rows are kept prepared (the common sizes
+/// under light load); larger ones are prepared for the one use.
+const PREPARED_ROWS: usize = 8;
+
+/// Writes many units in one transaction with a few multi-row statements
+/// instead of several statements per unit: the store's cost per turn under
+/// load. Any unit that cannot be written (taken over, a duplicate message)
+/// fails the whole call, and the caller writes each unit on its own to find
+/// which.
+pub(super) async fn write_units(
+    transaction: &mut Transaction<'_, Any>,
+    backend: Backend,
+    units: &[&Unit],
+) -> Result<(), StoreError> {
+    for chunk in units.chunks(ROWS_PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO conversations (id, resume_token_hash, lang, state, owner, next_seq, created_at, updated_at) VALUES ",
+        );
+        push_placeholders(&mut sql, backend, chunk.len(), 8);
+        sql.push_str(
+            " ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, state = excluded.state, \
+             next_seq = excluded.next_seq, updated_at = excluded.updated_at \
+             WHERE conversations.owner = excluded.owner",
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql)).persistent(chunk.len() <= PREPARED_ROWS);
+        for unit in chunk {
+            let row = &unit.conversation;
+            query = query
+                .bind(&row.id)
+                .bind(&row.resume_token_hash)
+                .bind(&row.lang)
+                .bind(&row.state)
+                .bind(&row.owner)
+                .bind(row.next_seq)
+                .bind(row.created_at)
+                .bind(row.updated_at);
+        }
+        let written = query.execute(&mut **transaction).await?;
+        // A conversation another session owns is left alone by the upsert.
+        if written.rows_affected() != chunk.len() as u64 {
+            return Err(StoreError::NotOwner);
+        }
+    }
+    // Every conversation was just written by its owner inside this
+    // transaction, so its events need no ownership check of their own.
+    let events: Vec<&EventRow> = units.iter().flat_map(|unit| &unit.events).collect();
+    for chunk in events.chunks(ROWS_PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO conversation_events (conversation_id, seq, kind, client_id, detected, lang, body, created_at) VALUES ",
+        );
+        push_placeholders(&mut sql, backend, chunk.len(), 8);
+        let mut query = sqlx::query(AssertSqlSafe(sql)).persistent(chunk.len() <= PREPARED_ROWS);
+        for event in chunk {
+            query = query
+                .bind(&event.conversation_id)
+                .bind(event.seq)
+                .bind(&event.kind)
+                .bind(&event.client_id)
+                .bind(&event.detected)
+                .bind(&event.lang)
+                .bind(&event.body)
+                .bind(event.created_at);
+        }
+        query
+            .execute(&mut **transaction)
+            .await
+            .map_err(StoreError::from_write)?;
+    }
+    Ok(())
+}
+
+/// `rows` groups of `columns` parameters: `(?, ?), (?, ?)` on SQLite (whose
+/// driver looks up every numbered parameter by name, which grows with the
+/// square of their count), `($1, $2), ($3, $4)` on PostgreSQL. The statements
+/// built with it hold only fixed text and these placeholders; every value is
+/// bound.
+fn push_placeholders(sql: &mut String, backend: Backend, rows: usize, columns: usize) {
+    use std::fmt::Write;
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            match backend {
+                Backend::Sqlite => sql.push('?'),
+                Backend::Postgres => {
+                    let _ = write!(sql, "${}", row * columns + column + 1);
+                }
+            }
+        }
+        sql.push(')');
+    }
 }
 
 async fn insert_event(

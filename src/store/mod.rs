@@ -124,7 +124,7 @@ impl Store {
             Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
         }
         let (writes, queue) = mpsc::channel(WRITE_QUEUE);
-        tokio::spawn(writer::run(pool.clone(), queue));
+        tokio::spawn(writer::run(pool.clone(), backend, queue));
         Ok(Store {
             pool,
             backend,

@@ -9,8 +9,8 @@ use std::time::Duration;
 use sqlx::AnyPool;
 use tokio::sync::{mpsc, oneshot};
 
-use super::StoreError;
 use super::conversations::{self, Unit};
+use super::{Backend, StoreError};
 
 /// Units a transaction may hold.
 const MAX_BATCH: usize = 256;
@@ -23,7 +23,7 @@ pub(super) enum WriteOp {
     Close(oneshot::Sender<()>),
 }
 
-pub(super) async fn run(pool: AnyPool, mut queue: mpsc::Receiver<WriteOp>) {
+pub(super) async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiver<WriteOp>) {
     let mut batch: Vec<(Unit, oneshot::Sender<Result<(), StoreError>>)> =
         Vec::with_capacity(MAX_BATCH);
     while let Some(first) = queue.recv().await {
@@ -41,7 +41,7 @@ pub(super) async fn run(pool: AnyPool, mut queue: mpsc::Receiver<WriteOp>) {
                 next = queue.try_recv().ok();
             }
         }
-        commit_batch(&pool, &mut batch).await;
+        commit_batch(&pool, backend, &mut batch).await;
         if let Some(done) = closing {
             let _ = done.send(());
             return;
@@ -51,9 +51,10 @@ pub(super) async fn run(pool: AnyPool, mut queue: mpsc::Receiver<WriteOp>) {
 
 async fn commit_batch(
     pool: &AnyPool,
+    backend: Backend,
     batch: &mut Vec<(Unit, oneshot::Sender<Result<(), StoreError>>)>,
 ) {
-    if batch.len() > 1 && commit_together(pool, batch).await.is_ok() {
+    if commit_together(pool, backend, batch).await.is_ok() {
         for (_, reply) in batch.drain(..) {
             let _ = reply.send(Ok(()));
         }
@@ -66,12 +67,12 @@ async fn commit_batch(
 
 async fn commit_together(
     pool: &AnyPool,
+    backend: Backend,
     batch: &[(Unit, oneshot::Sender<Result<(), StoreError>>)],
 ) -> Result<(), StoreError> {
+    let units: Vec<&Unit> = batch.iter().map(|(unit, _)| unit).collect();
     let mut transaction = pool.begin().await?;
-    for (unit, _) in batch {
-        conversations::write_unit(&mut transaction, unit).await?;
-    }
+    conversations::write_units(&mut transaction, backend, &units).await?;
     transaction.commit().await?;
     Ok(())
 }
