@@ -110,7 +110,10 @@ pub(crate) async fn run<S>(app: AppState, peer: IpAddr, mut inbound: S, out: mps
 where
     S: Stream<Item = Inbound> + Unpin,
 {
-    let Some(session) = start::handshake(&app, peer, &mut inbound, &out).await else {
+    // The handshake's and each frame's futures are boxed: they are large and
+    // short-lived, while this one lives as long as the socket, idle or not,
+    // and is what 10,000 idle residents cost.
+    let Some(session) = Box::pin(start::handshake(&app, peer, &mut inbound, &out)).await else {
         return;
     };
     // Every log line of this conversation carries its id (never what was typed).
@@ -124,7 +127,7 @@ where
 {
     let idle = Duration::from_secs(app.config.server.idle_timeout_secs.max(1));
     let mut idle_deadline = Instant::now() + idle;
-    if session.attach_to_queue().await == Flow::Stop {
+    if Box::pin(session.attach_to_queue()).await == Flow::Stop {
         session.detach_from_queue().await;
         app.sessions.release(&session.claim);
         return;
@@ -134,16 +137,16 @@ where
             frame = inbound.next() => {
                 let Some(frame) = frame else { break };
                 idle_deadline = Instant::now() + idle;
-                session.handle(frame).await
+                Box::pin(session.handle(frame)).await
             }
-            Some(()) = session.claim.detach_requests.recv() => session.replaced().await,
-            Some(event) = session.queue_rx.recv() => session.on_queue_event(event).await,
+            Some(()) = session.claim.detach_requests.recv() => Box::pin(session.replaced()).await,
+            Some(event) = session.queue_rx.recv() => Box::pin(session.on_queue_event(event)).await,
             () = app.shutdown.cancelled() => {
-                session.close(close::GOING_AWAY, "server shutting down").await;
+                Box::pin(session.close(close::GOING_AWAY, "server shutting down")).await;
                 Flow::Stop
             }
             () = tokio::time::sleep_until(idle_deadline) => {
-                session.close(close::NORMAL, "idle").await;
+                Box::pin(session.close(close::NORMAL, "idle")).await;
                 Flow::Stop
             }
         };
@@ -151,7 +154,7 @@ where
             break;
         }
     }
-    session.detach_from_queue().await;
+    Box::pin(session.detach_from_queue()).await;
     app.sessions.release(&session.claim);
 }
 
