@@ -54,6 +54,11 @@ enum Command {
     },
 }
 
+/// mimalloc: less time in allocation on the message path than the system
+/// allocator, and freed memory goes back to the system after a content reload.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
