@@ -11,7 +11,6 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use super::Thresholds;
@@ -73,6 +72,55 @@ enum Correction {
     None,
 }
 
+/// The terms of one language's documents as they are indexed. Each distinct
+/// written word is analysed once: documents repeat their words, and
+/// stemming and folding are most of the cost of indexing.
+#[derive(Default)]
+struct Dictionary {
+    /// Term texts by id…
+    texts: Vec<String>,
+    /// …and ids by text.
+    ids: HashMap<String, u32>,
+    /// Each written word's term, if it has one.
+    memo: HashMap<String, Option<u32>>,
+    /// Written words with a term, in the order first met.
+    written: Vec<(String, u32)>,
+}
+
+impl Dictionary {
+    /// Appends the term ids of `text`'s words to `ids`.
+    fn analyse(&mut self, analyzer: &Analyzer, text: &str, ids: &mut Vec<u32>) {
+        for written in crate::text::analysis::words(text) {
+            let id = match self.memo.get(&written) {
+                Some(id) => *id,
+                None => {
+                    let id = analyzer
+                        .forms(&written)
+                        .into_iter()
+                        .next()
+                        .map(|term| self.intern(term));
+                    if let Some(id) = id {
+                        self.written.push((written.clone(), id));
+                    }
+                    self.memo.insert(written, id);
+                    id
+                }
+            };
+            ids.extend(id);
+        }
+    }
+
+    fn intern(&mut self, term: String) -> u32 {
+        if let Some(id) = self.ids.get(&term) {
+            return *id;
+        }
+        let id = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
+        self.texts.push(term.clone());
+        self.ids.insert(term, id);
+        id
+    }
+}
+
 /// A word of the question: the terms (or phrases, via synonyms) that stand for it.
 struct Item {
     alternatives: Vec<Vec<u32>>,
@@ -114,8 +162,12 @@ impl LanguageIndex {
     ) -> tantivy::Result<LanguageIndex> {
         let analyzer = Arc::new(Analyzer::for_language(lang));
         let mut schema = Schema::builder();
+        // Fields get their terms ready-made, separated by spaces: each field
+        // is analysed once, here, and the same terms make our own dictionary.
         let text = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default().set_index_option(IndexRecordOption::WithFreqs),
+            TextFieldIndexing::default()
+                .set_tokenizer("whitespace")
+                .set_index_option(IndexRecordOption::WithFreqs),
         );
         let fields: Vec<(Field, f32)> = BOOSTS
             .iter()
@@ -124,43 +176,35 @@ impl LanguageIndex {
         let ord = schema.add_u64_field("ord", NumericOptions::default().set_fast());
         let index = Index::create_in_ram(schema.build());
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_MEMORY)?;
-        // Each field is analysed once, here: tantivy gets the terms ready-made,
-        // and the same terms make our own dictionary.
+        let mut dictionary = Dictionary::default();
         let mut analysed = Vec::with_capacity(documents.len());
         for (position, document) in documents.iter().enumerate() {
+            let tags = document.tags.join(" ; ");
             let texts = [
-                document.title.clone(),
-                document.tags.join(" ; "),
-                document.summary.clone().unwrap_or_default(),
-                document.body.clone(),
+                document.title.as_str(),
+                tags.as_str(),
+                document.summary.as_deref().unwrap_or_default(),
+                document.body.as_str(),
             ];
             let mut doc = TantivyDocument::default();
-            let mut all_terms = Vec::new();
+            let mut ids = Vec::new();
             let mut head_length = 0;
             for ((field, _), text) in fields.iter().zip(texts) {
-                head_length = all_terms.len();
-                let words = analyzer.analyse(&text);
-                let tokens = words
-                    .iter()
-                    .enumerate()
-                    .map(|(position, (_, forms))| Token {
-                        offset_from: 0,
-                        offset_to: 0,
-                        position,
-                        text: forms[0].clone(),
-                        position_length: 1,
-                    })
-                    .collect();
-                doc.add_pre_tokenized_text(*field, PreTokenizedString { text, tokens });
-                all_terms.extend(
-                    words
-                        .into_iter()
-                        .map(|(written, mut forms)| (written, forms.swap_remove(0))),
-                );
+                head_length = ids.len();
+                let before = ids.len();
+                dictionary.analyse(&analyzer, text, &mut ids);
+                let mut joined = String::new();
+                for id in &ids[before..] {
+                    if !joined.is_empty() {
+                        joined.push(' ');
+                    }
+                    joined.push_str(&dictionary.texts[*id as usize]);
+                }
+                doc.add_text(*field, joined);
             }
             doc.add_u64(ord, position as u64);
             writer.add_document(doc)?;
-            analysed.push((all_terms, head_length));
+            analysed.push((ids, head_length));
         }
         writer.commit()?;
         let reader = index
@@ -188,7 +232,7 @@ impl LanguageIndex {
             synonyms: Vec::new(),
             arabic: lang.primary() == "ar",
         };
-        built.index_terms(analysed);
+        built.index_terms(dictionary, analysed);
         built.index_common_words(lang);
         built.synonyms = synonyms
             .iter()
@@ -235,41 +279,35 @@ impl LanguageIndex {
     }
 
     /// The term dictionary, document frequencies, typo index and each
-    /// document's term set, from each document's words and their terms.
-    fn index_terms(&mut self, analysed: Vec<(Vec<(String, String)>, usize)>) {
-        let mut surfaces: HashMap<String, u32> = HashMap::new();
-        for (words, head_length) in analysed {
-            let mut ids: Vec<u32> = words
-                .into_iter()
-                .map(|(written, term)| {
-                    let next = u32::try_from(self.term_texts.len()).unwrap_or(u32::MAX);
-                    let id = *self.terms.entry(term.clone()).or_insert_with(|| {
-                        self.term_texts.push(term);
-                        next
-                    });
-                    surfaces.entry(surface(&written)).or_insert(id);
-                    id
-                })
-                .collect();
+    /// document's term set, from each document's term ids.
+    fn index_terms(&mut self, dictionary: Dictionary, analysed: Vec<(Vec<u32>, usize)>) {
+        self.df = vec![0; dictionary.texts.len()];
+        for (mut ids, head_length) in analysed {
             let mut head = ids[..head_length].to_vec();
             head.sort_unstable();
             head.dedup();
             self.head_terms.push(head);
             ids.sort_unstable();
             ids.dedup();
-            self.df.resize(self.term_texts.len(), 0);
             for id in &ids {
                 self.df[*id as usize] += 1;
             }
             self.document_terms.push(ids);
         }
         // Typos are corrected on written words, not terms: a stemmer makes
-        // no sense of "recyclng", but it is one letter from "recycling".
+        // no sense of "recyclng", but it is one letter from "recycling". A
+        // surface keeps the term of the first word written that way.
+        let mut surfaces: HashMap<String, u32> = HashMap::new();
+        for (written, id) in dictionary.written {
+            surfaces.entry(surface(&written)).or_insert(id);
+        }
         for (written, term) in surfaces {
             if written.chars().count() >= SWAP_MIN_LENGTH {
                 self.spelling.insert(written, term);
             }
         }
+        self.terms = dictionary.ids;
+        self.term_texts = dictionary.texts;
     }
 
     /// The weight of a word only one document has.

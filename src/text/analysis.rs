@@ -83,30 +83,37 @@ impl Analyzer {
     pub fn analyse(&self, text: &str) -> Vec<(String, Vec<String>)> {
         words(text)
             .map(|written| {
-                let word = written.replace('\'', "");
-                let mut forms = vec![self.term(&word)];
-                // "mae'r" is "mae" and "the"; "don't" typed as "dont" still meets "don't".
-                if let Some((before, _)) = written.split_once('\'')
-                    && before.chars().count() >= 2
-                {
-                    let term = self.term(before);
-                    if !forms.contains(&term) {
-                        forms.push(term);
-                    }
-                }
-                if self.welsh {
-                    for radical in welsh_radicals(&word) {
-                        let term = self.term(&radical);
-                        if !forms.contains(&term) {
-                            forms.push(term);
-                        }
-                    }
-                }
-                forms.retain(|form| !form.is_empty());
+                let forms = self.forms(&written);
                 (written, forms)
             })
             .filter(|(_, forms)| !forms.is_empty())
             .collect()
+    }
+
+    /// The term of one word as [`words`] yields it, then any alternatives;
+    /// empty when nothing of the word is left to match on.
+    pub fn forms(&self, written: &str) -> Vec<String> {
+        let word = written.replace('\'', "");
+        let mut forms = vec![self.term(&word)];
+        // "mae'r" is "mae" and "the"; "don't" typed as "dont" still meets "don't".
+        if let Some((before, _)) = written.split_once('\'')
+            && before.chars().count() >= 2
+        {
+            let term = self.term(before);
+            if !forms.contains(&term) {
+                forms.push(term);
+            }
+        }
+        if self.welsh {
+            for radical in welsh_radicals(&word) {
+                let term = self.term(&radical);
+                if !forms.contains(&term) {
+                    forms.push(term);
+                }
+            }
+        }
+        forms.retain(|form| !form.is_empty());
+        forms
     }
 
     /// The term for one lowercased word.
@@ -143,7 +150,7 @@ fn without_arabic_marks(word: &str) -> String {
 
 /// Lowercased words with their accents (stemmers need them), each with any
 /// apostrophe inside it kept as `'` ("mae'r", "don't").
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     let lowered: String = text
         .chars()
         .flat_map(char::to_lowercase)
