@@ -125,6 +125,9 @@ impl Store {
         }
         let (writes, queue) = mpsc::channel(WRITE_QUEUE);
         tokio::spawn(writer::run(pool.clone(), backend, queue));
+        if backend == Backend::Sqlite {
+            tokio::spawn(checkpoint(pool.clone()));
+        }
         Ok(Store {
             pool,
             backend,
@@ -168,6 +171,11 @@ async fn connect(url: &str, backend: Backend) -> Result<AnyPool, StoreError> {
         options = options.max_connections(4).after_connect(|connection, _| {
             Box::pin(async move {
                 connection.execute("PRAGMA synchronous = NORMAL").await?;
+                // Commits never copy the WAL back themselves: see `checkpoint`.
+                connection.execute("PRAGMA wal_autocheckpoint = 0").await?;
+                connection
+                    .execute("PRAGMA journal_size_limit = 67108864")
+                    .await?;
                 Ok(())
             })
         });
@@ -181,6 +189,34 @@ async fn connect(url: &str, backend: Backend) -> Result<AnyPool, StoreError> {
             .await?;
     }
     Ok(pool)
+}
+
+/// How often SQLite's write-ahead log is copied back into the database.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(5);
+
+/// Copies SQLite's write-ahead log back into the database file every
+/// [`CHECKPOINT_EVERY`], until the pool closes. SQLite would otherwise do it
+/// inside whichever commit fills the log, and that copy ends with an fsync:
+/// every turn waiting on that commit would wait for the disk too. A passive
+/// checkpoint never blocks the writer.
+async fn checkpoint(pool: AnyPool) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            if pool.is_closed() {
+                return;
+            }
+            tracing::warn!(%error, "store checkpoint failed; it is tried again");
+        }
+    }
 }
 
 /// Milliseconds since the Unix epoch, as stored.
