@@ -103,6 +103,8 @@ fn main() {
             lang: en.clone(),
             documents,
             synonyms,
+            fingerprint: None,
+            file_hashes: Vec::new(),
         }],
         Thresholds::default(),
     )

@@ -2,6 +2,7 @@
 //! checks them, and builds the knowledge base.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use super::findings::Findings;
@@ -22,6 +23,8 @@ struct Located {
     path: PathBuf,
     id_line: Option<usize>,
     document: Document,
+    /// The hash of its file, if it parsed without a problem.
+    clean_hash: Option<u64>,
 }
 
 /// One language's documents.
@@ -29,10 +32,14 @@ struct LanguageDocuments {
     lang: LangTag,
     documents: Vec<Located>,
     synonyms: Vec<Vec<String>>,
+    /// Every file read for the language, as one hash.
+    fingerprint: u64,
 }
 
 /// Reads and checks every enabled language's FAQ answers; `None` only when the
-/// index cannot be built (the findings say why).
+/// index cannot be built (the findings say why). With the knowledge base
+/// that serves now (`previous`), files that have not changed are not parsed
+/// again and a language with no change keeps its index.
 ///
 /// The answers' text is not given to the language detector: English answers
 /// are full of words other languages' residents borrow ("council tax"), and
@@ -41,6 +48,7 @@ pub(super) fn load(
     root: &Path,
     languages: &Languages,
     findings: &mut Findings,
+    previous: Option<&KnowledgeBase>,
 ) -> Option<KnowledgeBase> {
     let folder = root.join(FOLDER);
     let mut all = Vec::new();
@@ -52,12 +60,18 @@ pub(super) fn load(
         else {
             continue;
         };
-        let documents = read_documents(&dir, findings);
+        let parsed = previous
+            .map(|previous| previous.parsed(&lang))
+            .unwrap_or_default();
+        let mut fingerprint = DefaultHasher::new();
+        let documents = read_documents(&dir, findings, &parsed, &mut fingerprint);
         let synonyms = read_synonyms(&dir.join(SYNONYMS), findings);
+        synonyms.hash(&mut fingerprint);
         all.push(LanguageDocuments {
             lang,
             documents,
             synonyms,
+            fingerprint: fingerprint.finish(),
         });
     }
     warn_untranslated(&all, languages.default(), findings);
@@ -69,22 +83,28 @@ pub(super) fn load(
                 lang: info.tag.clone(),
                 documents: Vec::new(),
                 synonyms: Vec::new(),
+                fingerprint: DefaultHasher::new().finish(),
             });
         }
     }
     let sources = all
         .into_iter()
-        .map(|language| kb::Source {
-            lang: language.lang,
-            documents: language
+        .map(|language| {
+            let (documents, file_hashes) = language
                 .documents
                 .into_iter()
-                .map(|located| located.document)
-                .collect(),
-            synonyms: language.synonyms,
+                .map(|located| (located.document, located.clean_hash))
+                .unzip();
+            kb::Source {
+                lang: language.lang,
+                documents,
+                synonyms: language.synonyms,
+                fingerprint: Some(language.fingerprint),
+                file_hashes,
+            }
         })
         .collect();
-    match KnowledgeBase::build(sources, Thresholds::default()) {
+    match KnowledgeBase::build_after(sources, Thresholds::default(), previous) {
         Ok(knowledge) => Some(knowledge),
         Err(error) => {
             findings.error(
@@ -135,15 +155,31 @@ fn language_folders(folder: &Path, languages: &Languages, findings: &mut Finding
 }
 
 /// Every answer under `dir`, in file order; a second document with the same
-/// id is an error naming the first.
-fn read_documents(dir: &Path, findings: &mut Findings) -> Vec<Located> {
+/// id is an error naming the first. A file whose hash is in `parsed` is not
+/// parsed again. Each file's path and text go into `fingerprint`.
+fn read_documents(
+    dir: &Path,
+    findings: &mut Findings,
+    parsed: &HashMap<u64, &Document>,
+    fingerprint: &mut DefaultHasher,
+) -> Vec<Located> {
     let mut documents: Vec<Located> = Vec::new();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     for path in markdown_files(dir) {
         let Some(text) = read_text(&path, "UTF-8 Markdown", findings) else {
+            path.hash(fingerprint);
             continue;
         };
-        let (document, problems) = kb::document::parse(&text);
+        let mut file = DefaultHasher::new();
+        path.hash(&mut file);
+        text.hash(&mut file);
+        let hash = file.finish();
+        hash.hash(fingerprint);
+        let (document, problems) = match parsed.get(&hash) {
+            Some(document) => (Some((*document).clone()), Vec::new()),
+            None => kb::document::parse(&text),
+        };
+        let clean_hash = problems.is_empty().then_some(hash);
         for problem in problems {
             if problem.error {
                 findings.error(&path, problem.line, problem.message);
@@ -171,6 +207,7 @@ fn read_documents(dir: &Path, findings: &mut Findings) -> Vec<Located> {
             path,
             id_line,
             document,
+            clean_hash,
         });
     }
     documents

@@ -61,6 +61,14 @@ pub struct Loaded {
 
 /// Loads and checks the content folder named in `config`.
 pub fn load(config: &Config) -> Result<Loaded, Findings> {
+    load_after(config, None)
+}
+
+/// Loads and checks the content folder again while `previous` serves,
+/// reusing what has not changed since: FAQ pages are not parsed again and a
+/// language whose FAQ files are unchanged keeps its index. The result is the
+/// same as [`load`]'s, only sooner.
+pub fn load_after(config: &Config, previous: Option<&Content>) -> Result<Loaded, Findings> {
     let config_file = &config.source_label();
     let root = config.content.dir.clone();
     let mut findings = Findings::new(&root);
@@ -92,7 +100,12 @@ pub fn load(config: &Config) -> Result<Loaded, Findings> {
         safeguarding::load(&root, &languages, &localiser, &mut findings);
     profiles.extend(phrase_profiles);
     profiles.extend(example_profiles(&intents, &languages));
-    let knowledge = knowledge::load(&root, &languages, &mut findings);
+    let knowledge = knowledge::load(
+        &root,
+        &languages,
+        &mut findings,
+        previous.map(|previous| &previous.knowledge),
+    );
     check_handoff(config, config_file, &intents, &mut findings);
     if findings.has_errors() {
         return Err(findings);

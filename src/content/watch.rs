@@ -89,17 +89,28 @@ pub async fn reload(
 ) -> bool {
     let started = Instant::now();
     let for_load = Arc::clone(config);
-    let loaded = tokio::task::spawn_blocking(move || super::load(&for_load)).await;
+    let serving = content.load_full();
+    let loaded =
+        tokio::task::spawn_blocking(move || super::load_after(&for_load, Some(&serving))).await;
     match loaded {
         Ok(Ok(loaded)) => {
-            content.store(Arc::new(loaded.content));
+            let previous = content.swap(Arc::new(loaded.content));
             status.update(true, &loaded.findings);
             for finding in loaded.findings.iter() {
                 tracing::warn!(%finding, "content");
             }
+            let serving = content.load();
+            let mut reindexed: Vec<String> = serving
+                .knowledge
+                .languages()
+                .filter(|lang| !serving.knowledge.shares_index(&previous.knowledge, lang))
+                .map(ToString::to_string)
+                .collect();
+            reindexed.sort();
             tracing::info!(
                 generation = status.report().generation,
                 reload_ms = started.elapsed().as_millis() as u64,
+                faq_reindexed = reindexed.join(","),
                 "content changed and applied"
             );
             true

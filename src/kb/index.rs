@@ -90,24 +90,24 @@ struct Dictionary {
 impl Dictionary {
     /// Appends the term ids of `text`'s words to `ids`.
     fn analyse(&mut self, analyzer: &Analyzer, text: &str, ids: &mut Vec<u32>) {
-        for written in crate::text::analysis::words(text) {
-            let id = match self.memo.get(&written) {
+        crate::text::analysis::for_each_word(text, |written| {
+            let id = match self.memo.get(written) {
                 Some(id) => *id,
                 None => {
                     let id = analyzer
-                        .forms(&written)
+                        .forms(written)
                         .into_iter()
                         .next()
                         .map(|term| self.intern(term));
                     if let Some(id) = id {
-                        self.written.push((written.clone(), id));
+                        self.written.push((written.to_owned(), id));
                     }
-                    self.memo.insert(written, id);
+                    self.memo.insert(written.to_owned(), id);
                     id
                 }
             };
             ids.extend(id);
-        }
+        });
     }
 
     fn intern(&mut self, term: String) -> u32 {
@@ -129,6 +129,10 @@ struct Item {
 
 pub(super) struct LanguageIndex {
     pub documents: Vec<Document>,
+    /// What the index was built from (see `Source::fingerprint`).
+    pub fingerprint: Option<u64>,
+    /// Each document's file hash, if it parsed cleanly (see `Source::file_hashes`).
+    pub file_hashes: Vec<Option<u64>>,
     pub by_id: HashMap<String, usize>,
     analyzer: Arc<Analyzer>,
     reader: IndexReader,
@@ -159,7 +163,10 @@ impl LanguageIndex {
         lang: &LangTag,
         documents: Vec<Document>,
         synonyms: &[Vec<String>],
+        fingerprint: Option<u64>,
+        mut file_hashes: Vec<Option<u64>>,
     ) -> tantivy::Result<LanguageIndex> {
+        file_hashes.resize(documents.len(), None);
         let analyzer = Arc::new(Analyzer::for_language(lang));
         let mut schema = Schema::builder();
         // Fields get their terms ready-made, separated by spaces: each field
@@ -218,6 +225,8 @@ impl LanguageIndex {
                 .map(|(i, d)| (d.id.clone(), i))
                 .collect(),
             documents,
+            fingerprint,
+            file_hashes,
             analyzer,
             reader,
             fields,

@@ -9,6 +9,7 @@ mod index;
 mod spelling;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use document::Document;
 use index::LanguageIndex;
@@ -75,6 +76,14 @@ pub struct Source {
     pub documents: Vec<Document>,
     /// Groups of phrases that mean the same ("ctax", "council tax").
     pub synonyms: Vec<Vec<String>>,
+    /// What was read, as a hash of the files and their paths: a reload whose
+    /// language has the same fingerprint keeps that language's index
+    /// (`None`: always build).
+    pub fingerprint: Option<u64>,
+    /// For each document, the hash of its file if it parsed without a single
+    /// problem: a reload may take the parsed document again instead of
+    /// parsing the unchanged file (`None` for that document: never).
+    pub file_hashes: Vec<Option<u64>>,
 }
 
 /// A document found by a search.
@@ -101,22 +110,78 @@ pub struct Answer<'a> {
 
 /// Every language's FAQ index.
 pub struct KnowledgeBase {
-    indexes: HashMap<LangTag, LanguageIndex>,
+    indexes: HashMap<LangTag, Arc<LanguageIndex>>,
     thresholds: Thresholds,
 }
 
 impl KnowledgeBase {
     /// Indexes each language's documents.
     pub fn build(sources: Vec<Source>, thresholds: Thresholds) -> tantivy::Result<KnowledgeBase> {
+        KnowledgeBase::build_after(sources, thresholds, None)
+    }
+
+    /// Indexes each language's documents, keeping `previous`'s index of any
+    /// language whose files have not changed since (the same fingerprint):
+    /// a reload after one page changed rebuilds only that page's language.
+    pub fn build_after(
+        sources: Vec<Source>,
+        thresholds: Thresholds,
+        previous: Option<&KnowledgeBase>,
+    ) -> tantivy::Result<KnowledgeBase> {
         let mut indexes = HashMap::new();
         for source in sources {
-            let index = LanguageIndex::build(&source.lang, source.documents, &source.synonyms)?;
+            let unchanged = previous
+                .and_then(|previous| previous.indexes.get(&source.lang))
+                .filter(|index| {
+                    source
+                        .fingerprint
+                        .is_some_and(|f| index.fingerprint == Some(f))
+                });
+            let index = match unchanged {
+                Some(index) => Arc::clone(index),
+                None => Arc::new(LanguageIndex::build(
+                    &source.lang,
+                    source.documents,
+                    &source.synonyms,
+                    source.fingerprint,
+                    source.file_hashes,
+                )?),
+            };
             indexes.insert(source.lang, index);
         }
         Ok(KnowledgeBase {
             indexes,
             thresholds,
         })
+    }
+
+    /// Whether `lang`'s index is the very one `other` has: a reload kept it.
+    pub fn shares_index(&self, other: &KnowledgeBase, lang: &LangTag) -> bool {
+        match (self.indexes.get(lang), other.indexes.get(lang)) {
+            (Some(mine), Some(theirs)) => Arc::ptr_eq(mine, theirs),
+            _ => false,
+        }
+    }
+
+    /// The languages with an index, in no particular order.
+    pub fn languages(&self) -> impl Iterator<Item = &LangTag> {
+        self.indexes.keys()
+    }
+
+    /// The documents of `lang` that parsed without a problem, by the hash of
+    /// their file (see [`Source::file_hashes`]).
+    pub fn parsed(&self, lang: &LangTag) -> HashMap<u64, &Document> {
+        self.indexes
+            .get(lang)
+            .map(|index| {
+                index
+                    .file_hashes
+                    .iter()
+                    .zip(&index.documents)
+                    .filter_map(|(hash, document)| hash.map(|hash| (hash, document)))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// A knowledge base with no documents: every question goes on to the fallback.
@@ -155,7 +220,7 @@ impl KnowledgeBase {
             return Vec::new();
         };
         let foreign = (written_in != lang)
-            .then(|| self.indexes.get(written_in))
+            .then(|| self.indexes.get(written_in).map(Arc::as_ref))
             .flatten();
         index
             .search(question, limit, foreign, settings)
@@ -222,7 +287,7 @@ impl KnowledgeBase {
             return Vec::new();
         };
         let foreign = (written_in != lang)
-            .then(|| self.indexes.get(written_in))
+            .then(|| self.indexes.get(written_in).map(Arc::as_ref))
             .flatten();
         index.explain(question, foreign, &self.thresholds)
     }
@@ -249,12 +314,12 @@ impl KnowledgeBase {
 
     /// How many documents `lang` has.
     pub fn len(&self, lang: &LangTag) -> usize {
-        self.indexes.get(lang).map_or(0, LanguageIndex::len)
+        self.indexes.get(lang).map_or(0, |index| index.len())
     }
 
     /// The number of documents in every language.
     pub fn total(&self) -> usize {
-        self.indexes.values().map(LanguageIndex::len).sum()
+        self.indexes.values().map(|index| index.len()).sum()
     }
 }
 

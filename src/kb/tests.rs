@@ -81,21 +81,29 @@ fn knowledge() -> KnowledgeBase {
             lang: tag("en"),
             documents: english,
             synonyms,
+            fingerprint: None,
+            file_hashes: Vec::new(),
         },
         Source {
             lang: tag("cy"),
             documents: welsh,
             synonyms: Vec::new(),
+            fingerprint: None,
+            file_hashes: Vec::new(),
         },
         Source {
             lang: tag("pl"),
             documents: polish,
             synonyms: Vec::new(),
+            fingerprint: None,
+            file_hashes: Vec::new(),
         },
         Source {
             lang: tag("ar"),
             documents: arabic,
             synonyms: Vec::new(),
+            fingerprint: None,
+            file_hashes: Vec::new(),
         },
     ];
     KnowledgeBase::build(sources, Thresholds::default()).unwrap()

@@ -150,33 +150,46 @@ fn without_arabic_marks(word: &str) -> String {
 
 /// Lowercased words with their accents (stemmers need them), each with any
 /// apostrophe inside it kept as `'` ("mae'r", "don't").
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    let lowered: String = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02bc}') {
-                '\''
-            } else {
-                c
+pub fn words(text: &str) -> impl Iterator<Item = String> {
+    let mut words = Vec::new();
+    for_each_word(text, |word| words.push(word.to_owned()));
+    words.into_iter()
+}
+
+/// Calls `each` with every word [`words`] yields, without allocating a
+/// string per word: indexing thousands of pages goes through here.
+pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
+    let mut current = String::new();
+    let mut finish = |current: &mut String| {
+        let word = current.trim_matches('\'');
+        if word.is_empty() {
+        } else if word.chars().any(is_ideographic) {
+            for part in split_ideographs(word) {
+                each(&part);
             }
-        })
-        .map(|c| {
-            if c.is_alphanumeric() || c == '\'' || unicode_normalization::char::is_combining_mark(c)
-            {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    lowered
-        .split(' ')
-        .map(|word| word.trim_matches('\''))
-        .filter(|w| !w.is_empty())
-        .flat_map(split_ideographs)
-        .collect::<Vec<_>>()
-        .into_iter()
+        } else {
+            each(word);
+        }
+        current.clear();
+    };
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02bc}') {
+            '\''
+        } else {
+            c
+        };
+        let in_word = c.is_alphanumeric()
+            || c == '\''
+            || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c));
+        if in_word {
+            current.push(c);
+        } else if !current.is_empty() {
+            finish(&mut current);
+        }
+    }
+    if !current.is_empty() {
+        finish(&mut current);
+    }
 }
 
 /// Chinese and Japanese are written without spaces, so a whole sentence would

@@ -250,3 +250,67 @@ async fn a_broken_intent_is_not_applied() {
     assert_eq!(turn["messages"][0]["source"]["kind"], "faq");
     app.stop().await.unwrap();
 }
+
+/// A reload parses again only the FAQ pages that changed and rebuilds only
+/// their language's index, yet answers and warns exactly as a fresh load of
+/// the same files does.
+#[test]
+fn a_reload_rebuilds_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_content(&content);
+    let mut config = test_config(dir.path());
+    config.content.dir = content.clone();
+    let first = councilbot::content::load(&config).unwrap().content;
+
+    let page = content.join("knowledge-base/cy/bins/bin-collection-days.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let changed = text.replacen("summary: ", "summary: Newid prawf. ", 1);
+    assert_ne!(changed, text, "the page has a summary");
+    write(&page, &changed);
+
+    let reloaded = councilbot::content::load_after(&config, Some(&first)).unwrap();
+    let fresh = councilbot::content::load(&config).unwrap();
+    let tag = |code: &str| councilbot::lang::LangTag::parse(code).unwrap();
+    let knowledge = &reloaded.content.knowledge;
+    for code in ["en", "pl", "ar"] {
+        assert!(
+            knowledge.shares_index(&first.knowledge, &tag(code)),
+            "{code} did not change and keeps its index"
+        );
+    }
+    assert!(!knowledge.shares_index(&first.knowledge, &tag("cy")));
+    let welsh = knowledge
+        .document(&tag("cy"), "bin-collection-days")
+        .unwrap();
+    assert!(
+        welsh.excerpt.starts_with("Newid prawf."),
+        "{}",
+        welsh.excerpt
+    );
+
+    let warnings = |findings: &councilbot::content::Findings| -> Vec<String> {
+        findings.sorted().iter().map(ToString::to_string).collect()
+    };
+    assert_eq!(warnings(&reloaded.findings), warnings(&fresh.findings));
+    let dev = std::fs::read_to_string(repo().join("tests/data/faq-dev.tsv")).unwrap();
+    let mut compared = 0;
+    for line in dev.lines().filter(|line| !line.starts_with('#')) {
+        let mut fields = line.split('\t');
+        let (Some(code), Some(question)) = (fields.next(), fields.nth(1)) else {
+            continue;
+        };
+        let Ok(lang) = councilbot::lang::LangTag::parse(code) else {
+            continue;
+        };
+        let answer = |content: &councilbot::content::Content| {
+            content
+                .knowledge
+                .answer(std::slice::from_ref(&lang), &lang, question)
+                .map(|answer| (answer.best.document.id.clone(), answer.best.score))
+        };
+        assert_eq!(answer(&reloaded.content), answer(&fresh.content), "{line}");
+        compared += 1;
+    }
+    assert!(compared > 100, "compared {compared} questions");
+}
