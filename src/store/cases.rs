@@ -76,8 +76,10 @@ impl Store {
             "SELECT reference, conversation_id, intent, topic, lang, details, status, created_at FROM cases WHERE reference = $1",
         )
         .bind(reference.as_str())
-        .fetch_optional(self.pool())
-        .await?;
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .next();
         let Some(row) = row else { return Ok(None) };
         let stored: String = row.try_get("reference")?;
         let details: String = row.try_get("details")?;

@@ -88,8 +88,10 @@ impl Store {
         )
         .bind(conversation_id)
         .bind(client_id)
-        .fetch_optional(self.pool())
-        .await?;
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .next();
         Ok(row.map(|row| row.try_get("seq")).transpose()?)
     }
 
@@ -103,8 +105,10 @@ impl Store {
              FROM conversations WHERE resume_token_hash = $1",
         )
         .bind(resume_token_hash)
-        .fetch_optional(self.pool())
-        .await?;
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .next();
         row.map(|row| conversation_from_row(&row)).transpose()
     }
 

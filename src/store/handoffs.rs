@@ -168,8 +168,10 @@ impl Store {
             "SELECT outcome FROM handoffs WHERE conversation_id = $1 ORDER BY queued_at DESC LIMIT 1",
         )
         .bind(conversation_id)
-        .fetch_optional(self.pool())
-        .await?;
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .next();
         Ok(row.map(|row| row.try_get("outcome")).transpose()?.flatten())
     }
 

@@ -5,6 +5,11 @@
 //! writes and waits until it is durable before acknowledging anything, while
 //! the writer commits many sessions' turns in one transaction. Reads go
 //! straight to the pool.
+//!
+//! Every read runs its statement to the end (`fetch_all`, even for one row):
+//! a SQLite statement left part-way holds its read transaction open on the
+//! pooled connection, and while it does, the write-ahead log can never start
+//! again from its beginning and grows without end.
 
 mod cases;
 mod conversations;
@@ -16,7 +21,7 @@ use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Executor, Row};
 use tokio::sync::{mpsc, oneshot};
 
 pub use cases::{CaseDesk, CaseRow};
@@ -126,7 +131,7 @@ impl Store {
         let (writes, queue) = mpsc::channel(WRITE_QUEUE);
         tokio::spawn(writer::run(pool.clone(), backend, queue));
         if backend == Backend::Sqlite {
-            tokio::spawn(checkpoint(pool.clone()));
+            tokio::spawn(checkpoint(pool.clone(), writes.downgrade()));
         }
         Ok(Store {
             pool,
@@ -170,6 +175,9 @@ async fn connect(url: &str, backend: Backend) -> Result<AnyPool, StoreError> {
         // durable across application crashes in WAL mode.
         options = options.max_connections(4).after_connect(|connection, _| {
             Box::pin(async move {
+                // Each turn rewrites a few pages in different places; small
+                // pages make that less to write (a new database only).
+                connection.execute("PRAGMA page_size = 1024").await?;
                 connection.execute("PRAGMA synchronous = NORMAL").await?;
                 // Commits never copy the WAL back themselves: see `checkpoint`.
                 connection.execute("PRAGMA wal_autocheckpoint = 0").await?;
@@ -192,14 +200,19 @@ async fn connect(url: &str, backend: Backend) -> Result<AnyPool, StoreError> {
 }
 
 /// How often SQLite's write-ahead log is copied back into the database.
-const CHECKPOINT_EVERY: Duration = Duration::from_secs(5);
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
 
 /// Copies SQLite's write-ahead log back into the database file every
-/// [`CHECKPOINT_EVERY`], until the pool closes. SQLite would otherwise do it
-/// inside whichever commit fills the log, and that copy ends with an fsync:
-/// every turn waiting on that commit would wait for the disk too. A passive
-/// checkpoint never blocks the writer.
-async fn checkpoint(pool: AnyPool) {
+/// [`CHECKPOINT_EVERY`], until the store closes.
+///
+/// SQLite would otherwise do it inside whichever commit fills the log, and
+/// every turn waiting on that commit would wait for the copy and its fsync.
+/// Here a passive checkpoint on a connection of its own copies the bulk while
+/// the writer goes on committing. It cannot finish while the writer appends,
+/// and an unfinished log is never started again from the beginning: it would
+/// grow without end. So the writer then, between two batches, copies the
+/// little written since, and the log starts again from its beginning.
+async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>) {
     let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -207,15 +220,33 @@ async fn checkpoint(pool: AnyPool) {
         if pool.is_closed() {
             return;
         }
-        if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-            .execute(&pool)
+        let started = std::time::Instant::now();
+        match sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .fetch_all(&pool)
             .await
         {
-            if pool.is_closed() {
-                return;
+            Ok(rows) => {
+                let Some(row) = rows.first() else { continue };
+                let frames: i64 = row.try_get(1).unwrap_or_default();
+                let copied: i64 = row.try_get(2).unwrap_or_default();
+                tracing::debug!(
+                    frames,
+                    copied,
+                    ms = started.elapsed().as_millis() as u64,
+                    "store checkpoint"
+                );
             }
-            tracing::warn!(%error, "store checkpoint failed; it is tried again");
+            Err(_) if pool.is_closed() => return,
+            Err(error) => {
+                tracing::warn!(%error, "store checkpoint failed; it is tried again");
+                continue;
+            }
         }
+        let Some(writes) = writes.upgrade() else {
+            return;
+        };
+        // A full queue means the writer is busy: the next tick tries again.
+        let _ = writes.try_send(WriteOp::FinishCheckpoint);
     }
 }
 

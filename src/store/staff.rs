@@ -70,8 +70,10 @@ impl Store {
     pub async fn agent_by_id(&self, id: &str) -> Result<Option<Agent>, StoreError> {
         let row = sqlx::query(select_agents!("WHERE id = $1"))
             .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .next();
         row.map(|row| agent_from_row(&row)).transpose()
     }
 
@@ -79,8 +81,10 @@ impl Store {
     pub async fn credentials(&self, name: &str) -> Result<Option<Credentials>, StoreError> {
         let row = sqlx::query(select_agents!("WHERE name = $1"))
             .bind(name)
-            .fetch_optional(self.pool())
-            .await?;
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .next();
         let Some(row) = row else { return Ok(None) };
         Ok(Some(Credentials {
             agent: agent_from_row(&row)?,
@@ -175,8 +179,10 @@ impl Store {
         )
         .bind(token_hash(token))
         .bind(now_millis())
-        .fetch_optional(self.pool())
-        .await?;
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .next();
         let Some(row) = row else { return Ok(None) };
         Ok(Some(StaffSession {
             agent: agent_from_row(&row)?,

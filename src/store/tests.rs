@@ -229,3 +229,38 @@ async fn refuses_unknown_database_urls() {
         .unwrap();
     assert!(matches!(error, StoreError::UnsupportedUrl));
 }
+
+/// After a stream of commits the SQLite write-ahead log is copied back and
+/// started again from its beginning, so it does not grow without end; the
+/// reads in between must not hold it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_write_ahead_log_starts_again_after_writes() {
+    let test = sqlite().await;
+    let store = &test.store;
+    let started = std::time::Instant::now();
+    let mut units = 0_i64;
+    while started.elapsed() < CHECKPOINT_EVERY + Duration::from_millis(300) {
+        let id = format!("c{}", units % 50);
+        let seq = units / 50 * 2 + 1;
+        store.commit(unit(&id, seq..=seq + 1)).await.unwrap();
+        // A read that finds a row, as a resume does.
+        let found = store.find_conversation(&format!("hash-{id}")).await;
+        assert!(found.unwrap().is_some());
+        units += 1;
+    }
+    // A checkpoint tick with nothing written, then one more unit.
+    tokio::time::sleep(CHECKPOINT_EVERY + Duration::from_millis(300)).await;
+    store.commit(unit("last", 1..=2)).await.unwrap();
+    let rows = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    let frames: i64 = rows[0].try_get(1).unwrap();
+    // Each unit writes at least two pages (the conversation, its events).
+    assert!(units > 100, "only {units} units written");
+    assert!(
+        frames < 50,
+        "the log holds {frames} pages after {units} units and one more: it never started again"
+    );
+    test.finish().await;
+}

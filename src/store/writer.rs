@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use sqlx::AnyPool;
+use sqlx::{AnyPool, Executor, Row};
 use tokio::sync::{mpsc, oneshot};
 
 use super::conversations::{self, Unit};
@@ -19,6 +19,9 @@ const ATTEMPTS: u32 = 3;
 
 pub(super) enum WriteOp {
     Commit(Unit, oneshot::Sender<Result<(), StoreError>>),
+    /// Copies what is left of SQLite's write-ahead log into the database,
+    /// between two batches (see `super::checkpoint`).
+    FinishCheckpoint,
     /// Finishes what is queued, answers, and stops the writer.
     Close(oneshot::Sender<()>),
 }
@@ -28,10 +31,12 @@ pub(super) async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiv
         Vec::with_capacity(MAX_BATCH);
     while let Some(first) = queue.recv().await {
         let mut closing = None;
+        let mut checkpoint = false;
         let mut next = Some(first);
         while let Some(op) = next.take() {
             match op {
                 WriteOp::Commit(unit, reply) => batch.push((unit, reply)),
+                WriteOp::FinishCheckpoint => checkpoint = true,
                 WriteOp::Close(done) => {
                     closing = Some(done);
                     break;
@@ -41,11 +46,48 @@ pub(super) async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiv
                 next = queue.try_recv().ok();
             }
         }
-        commit_batch(&pool, backend, &mut batch).await;
+        if !batch.is_empty() {
+            commit_batch(&pool, backend, &mut batch).await;
+        }
+        if checkpoint {
+            finish_checkpoint(&pool).await;
+        }
         if let Some(done) = closing {
             let _ = done.send(());
             return;
         }
+    }
+}
+
+/// With no write of ours running, copies the few pages written since the
+/// checkpoint task's pass, so the next write starts the log from its
+/// beginning again instead of growing it. `RESTART` waits for readers still
+/// on the log, but only briefly: a long read must not stall every resident.
+async fn finish_checkpoint(pool: &AnyPool) {
+    let started = std::time::Instant::now();
+    let result = async {
+        let mut connection = pool.acquire().await?;
+        connection.execute("PRAGMA busy_timeout = 10").await?;
+        let rows = connection.fetch_all("PRAGMA wal_checkpoint(RESTART)").await;
+        connection.execute("PRAGMA busy_timeout = 5000").await?;
+        rows
+    }
+    .await;
+    match result {
+        Ok(rows) => {
+            let Some(row) = rows.first() else { return };
+            let busy: i64 = row.try_get(0).unwrap_or_default();
+            let frames: i64 = row.try_get(1).unwrap_or_default();
+            let copied: i64 = row.try_get(2).unwrap_or_default();
+            tracing::debug!(
+                busy,
+                frames,
+                copied,
+                ms = started.elapsed().as_millis() as u64,
+                "store checkpoint finished by the writer"
+            );
+        }
+        Err(error) => tracing::warn!(%error, "store checkpoint failed; it is tried again"),
     }
 }
 

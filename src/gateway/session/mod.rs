@@ -67,7 +67,7 @@ pub(crate) mod close {
 
 /// Client message ids remembered per conversation to recognise resends
 /// without a database read; older ones are found by the store's unique index.
-const REMEMBERED_IDS: usize = 64;
+const REMEMBERED_IDS: usize = 8;
 /// How long a new socket may take to send `hello`.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(30);
 
