@@ -23,10 +23,7 @@ impl super::pipeline::Stage for Stage {
             return outcome;
         }
         if turn.input.payload.is_none()
-            && let Some(command) =
-                turn.content
-                    .matcher
-                    .command(&turn.content.intents, &turn.lang, turn.input.text)
+            && let Some(command) = turn.command()
         {
             return command_outcome(turn, command);
         }
@@ -132,12 +129,11 @@ fn answer(turn: &mut TurnContext<'_>) -> Outcome {
 /// An offer to leave the current flow for another intent the message clearly
 /// asks for: a free-text answer must match it strongly, a refused answer need
 /// only match it plainly.
-fn switch_offer(turn: &TurnContext<'_>, accepted: Option<bool>) -> Option<BotMessage> {
+fn switch_offer(turn: &mut TurnContext<'_>, accepted: Option<bool>) -> Option<BotMessage> {
     let content = turn.content;
     let current = content.intents.get(&turn.state.flow.as_ref()?.intent)?;
-    let ranked = content
-        .matcher
-        .rank(&content.intents, &turn.lang, turn.input.text);
+    let lang = turn.lang.clone();
+    let ranked = turn.ranked(&lang);
     let weights = content.matcher.weights();
     let needed = if accepted == Some(false) {
         weights.threshold

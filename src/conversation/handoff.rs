@@ -64,11 +64,7 @@ impl super::pipeline::Stage for ActiveStage {
             Some(pressed) => pressed
                 .strip_prefix(payload::COMMAND_PREFIX)
                 .and_then(Command::parse),
-            None => {
-                turn.content
-                    .matcher
-                    .command(&turn.content.intents, &turn.lang, turn.input.text)
-            }
+            None => turn.command(),
         };
         match command {
             Some(Command::Cancel | Command::Restart) => {

@@ -50,11 +50,9 @@ impl super::pipeline::Stage for Stage {
 }
 
 /// The matcher's decision in `lang`, with the best intent's score.
-fn decide(turn: &TurnContext<'_>, lang: &LangTag) -> (Match, f32) {
+fn decide(turn: &mut TurnContext<'_>, lang: &LangTag) -> (Match, f32) {
     let content = turn.content;
-    let ranked = content
-        .matcher
-        .rank(&content.intents, lang, turn.input.text);
+    let ranked = turn.ranked(lang);
     let best = ranked.first().map_or(0.0, |(_, score)| *score);
     (content.matcher.decide(&ranked), best)
 }

@@ -62,9 +62,38 @@ pub(crate) struct TurnContext<'a> {
     /// The language replies are written in; settled by the language stage.
     pub lang: LangTag,
     pub today: Date,
+    /// The intent matcher's rankings of the message so far, by language.
+    rankings: Vec<(LangTag, Vec<(usize, f32)>)>,
 }
 
 impl TurnContext<'_> {
+    /// Every intent's score for the message in `lang`, best first. Ranked
+    /// once per turn and language: the commands, a flow's switch offer and
+    /// the intent stage all ask for it.
+    pub(crate) fn ranked(&mut self, lang: &LangTag) -> &[(usize, f32)] {
+        let position = match self.rankings.iter().position(|(known, _)| known == lang) {
+            Some(position) => position,
+            None => {
+                let ranked =
+                    self.content
+                        .matcher
+                        .rank(&self.content.intents, lang, self.input.text);
+                self.rankings.push((lang.clone(), ranked));
+                self.rankings.len() - 1
+            }
+        };
+        &self.rankings[position].1
+    }
+
+    /// The global command the message plainly says in the turn's language.
+    pub(crate) fn command(&mut self) -> Option<crate::flows::model::Command> {
+        let lang = self.lang.clone();
+        let content = self.content;
+        content
+            .matcher
+            .command(&content.intents, self.ranked(&lang))
+    }
+
     /// The folded message split into words.
     pub(crate) fn words(&self) -> Vec<&str> {
         text::words(&self.folded).collect()
@@ -130,6 +159,7 @@ pub async fn turn(
         detection,
         lang,
         today,
+        rankings: Vec::new(),
     };
     let mut answered = None;
     let mut note = None;

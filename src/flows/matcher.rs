@@ -178,9 +178,8 @@ impl Matcher {
         ranked
     }
 
-    /// The global command `message` plainly says, if any.
-    pub fn command(&self, intents: &IntentSet, lang: &LangTag, message: &str) -> Option<Command> {
-        let ranked = self.rank(intents, lang, message);
+    /// The global command a message plainly says, if any, from its ranking.
+    pub fn command(&self, intents: &IntentSet, ranked: &[(usize, f32)]) -> Option<Command> {
         let &(best, score) = ranked.first()?;
         let command = intents.all()[best].command?;
         (score >= self.weights.command_threshold).then_some(command)
