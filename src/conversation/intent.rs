@@ -54,7 +54,7 @@ fn decide(turn: &mut TurnContext<'_>, lang: &LangTag) -> (Match, f32) {
     let content = turn.content;
     let ranked = turn.ranked(lang);
     let best = ranked.first().map_or(0.0, |(_, score)| *score);
-    (content.matcher.decide(&ranked), best)
+    (content.matcher.decide(ranked), best)
 }
 
 /// "Did you mean…?" with a button for each candidate that has a title; with
