@@ -67,9 +67,24 @@ async fn finish_checkpoint(pool: &AnyPool) {
     let started = std::time::Instant::now();
     let result = async {
         let mut connection = pool.acquire().await?;
+        let usual: i64 = connection
+            .fetch_all("PRAGMA busy_timeout")
+            .await?
+            .first()
+            .and_then(|row| row.try_get(0).ok())
+            .unwrap_or(5_000);
         connection.execute("PRAGMA busy_timeout = 10").await?;
         let rows = connection.fetch_all("PRAGMA wal_checkpoint(RESTART)").await;
-        connection.execute("PRAGMA busy_timeout = 5000").await?;
+        let restore = format!("PRAGMA busy_timeout = {usual}");
+        if connection
+            .execute(sqlx::AssertSqlSafe(restore))
+            .await
+            .is_err()
+        {
+            // A connection that gives up on a busy database after 10 ms
+            // must not go back to the pool.
+            let _ = connection.close().await;
+        }
         rows
     }
     .await;
