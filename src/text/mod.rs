@@ -25,6 +25,36 @@ pub fn fold_keeping_script_letters(text: &str) -> String {
 }
 
 fn fold_with(text: &str, unify_arabic_letters: bool) -> String {
+    if text.is_ascii() {
+        fold_ascii(text)
+    } else {
+        fold_unicode(text, unify_arabic_letters)
+    }
+}
+
+/// [`fold_unicode`] for text with no character beyond ASCII, which has no
+/// accents to decompose: most messages in English, and most of their words.
+fn fold_ascii(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c == '\'' {
+            continue;
+        }
+        if !c.is_ascii_alphanumeric() {
+            pending_space = !folded.is_empty();
+            continue;
+        }
+        if pending_space {
+            folded.push(' ');
+            pending_space = false;
+        }
+        folded.push(c.to_ascii_lowercase());
+    }
+    folded
+}
+
+fn fold_unicode(text: &str, unify_arabic_letters: bool) -> String {
     let mut folded = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut last_base_is_latin = false;
@@ -220,6 +250,29 @@ impl Phrase {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_text_folds_as_the_full_fold_does() {
+        let mut texts: Vec<String> = (0_u8..128).map(|b| format!("A{}b c", b as char)).collect();
+        texts.extend(
+            [
+                "",
+                "  Hello, World!  ",
+                "don't   STOP--me'now",
+                "Bin day? 12/05 'quoted' \"double\"\ttab\nline",
+                "'''",
+                "x'",
+                "CB-7K2M-4Q",
+            ]
+            .map(str::to_owned),
+        );
+        for text in texts {
+            assert!(text.is_ascii());
+            for unify in [true, false] {
+                assert_eq!(fold_ascii(&text), fold_unicode(&text, unify), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn folds_latin_accents_and_case() {
