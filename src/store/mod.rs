@@ -225,17 +225,7 @@ async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>) {
             .fetch_all(&pool)
             .await
         {
-            Ok(rows) => {
-                let Some(row) = rows.first() else { continue };
-                let frames: i64 = row.try_get(1).unwrap_or_default();
-                let copied: i64 = row.try_get(2).unwrap_or_default();
-                tracing::debug!(
-                    frames,
-                    copied,
-                    ms = started.elapsed().as_millis() as u64,
-                    "store checkpoint"
-                );
-            }
+            Ok(rows) => log_checkpoint(&rows, started, "checkpoint task"),
             Err(_) if pool.is_closed() => return,
             Err(error) => {
                 tracing::warn!(%error, "store checkpoint failed; it is tried again");
@@ -248,6 +238,21 @@ async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>) {
         // A full queue means the writer is busy: the next tick tries again.
         let _ = writes.try_send(WriteOp::FinishCheckpoint);
     }
+}
+
+/// Logs what `PRAGMA wal_checkpoint` answered: whether it was kept from
+/// finishing, the pages in the log, and the pages copied back.
+fn log_checkpoint(rows: &[sqlx::any::AnyRow], started: std::time::Instant, by: &'static str) {
+    let Some(row) = rows.first() else { return };
+    let number = |column: usize| row.try_get::<i64, _>(column).unwrap_or_default();
+    tracing::debug!(
+        by,
+        busy = number(0),
+        frames = number(1),
+        copied = number(2),
+        ms = started.elapsed().as_millis() as u64,
+        "store checkpoint"
+    );
 }
 
 /// Milliseconds since the Unix epoch, as stored.

@@ -89,19 +89,7 @@ async fn finish_checkpoint(pool: &AnyPool) {
     }
     .await;
     match result {
-        Ok(rows) => {
-            let Some(row) = rows.first() else { return };
-            let busy: i64 = row.try_get(0).unwrap_or_default();
-            let frames: i64 = row.try_get(1).unwrap_or_default();
-            let copied: i64 = row.try_get(2).unwrap_or_default();
-            tracing::debug!(
-                busy,
-                frames,
-                copied,
-                ms = started.elapsed().as_millis() as u64,
-                "store checkpoint finished by the writer"
-            );
-        }
+        Ok(rows) => super::log_checkpoint(&rows, started, "writer"),
         Err(error) => tracing::warn!(%error, "store checkpoint failed; it is tried again"),
     }
 }
