@@ -4,6 +4,7 @@
 //! Pure and immutable once built: reading the files is `content`'s job, and a
 //! reload builds a new knowledge base with the rest of the content.
 
+mod dictionary;
 pub mod document;
 mod index;
 mod spelling;
