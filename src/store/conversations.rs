@@ -189,12 +189,24 @@ pub(super) async fn write_unit(
     Ok(())
 }
 
-/// Rows one multi-row statement carries (SQLite allows 32,766 parameters;
-/// eight columns each keeps well under it).
-const ROWS_PER_STATEMENT: usize = 500;
-/// Statements for up to this many rows are kept prepared (the common sizes
-/// under light load); larger ones are prepared for the one use.
-const PREPARED_ROWS: usize = 8;
+/// Rows one multi-row statement carries at most.
+const ROWS_PER_STATEMENT: usize = 64;
+
+/// `items` in runs of a power of two rows (64, 32, … 1), so that a handful of
+/// statement shapes serve every batch and each stays prepared on the writer's
+/// connection instead of being parsed again for each new batch size.
+pub(super) fn power_of_two_chunks<T>(mut items: &[T]) -> impl Iterator<Item = &[T]> {
+    std::iter::from_fn(move || {
+        if items.is_empty() {
+            return None;
+        }
+        let size = items.len().min(ROWS_PER_STATEMENT);
+        let size = 1 << size.ilog2();
+        let (chunk, rest) = items.split_at(size);
+        items = rest;
+        Some(chunk)
+    })
+}
 
 /// Writes many units in one transaction with a few multi-row statements
 /// instead of several statements per unit: the store's cost per turn under
@@ -206,7 +218,7 @@ pub(super) async fn write_units(
     backend: Backend,
     units: &[&Unit],
 ) -> Result<(), StoreError> {
-    for chunk in units.chunks(ROWS_PER_STATEMENT) {
+    for chunk in power_of_two_chunks(units) {
         let mut sql = String::from(
             "INSERT INTO conversations (id, resume_token_hash, lang, state, owner, next_seq, created_at, updated_at) VALUES ",
         );
@@ -216,7 +228,7 @@ pub(super) async fn write_units(
              next_seq = excluded.next_seq, updated_at = excluded.updated_at \
              WHERE conversations.owner = excluded.owner",
         );
-        let mut query = sqlx::query(AssertSqlSafe(sql)).persistent(chunk.len() <= PREPARED_ROWS);
+        let mut query = sqlx::query(AssertSqlSafe(sql));
         for unit in chunk {
             let row = &unit.conversation;
             query = query
@@ -238,12 +250,12 @@ pub(super) async fn write_units(
     // Every conversation was just written by its owner inside this
     // transaction, so its events need no ownership check of their own.
     let events: Vec<&EventRow> = units.iter().flat_map(|unit| &unit.events).collect();
-    for chunk in events.chunks(ROWS_PER_STATEMENT) {
+    for chunk in power_of_two_chunks(&events) {
         let mut sql = String::from(
             "INSERT INTO conversation_events (conversation_id, seq, kind, client_id, detected, lang, body, created_at) VALUES ",
         );
         push_placeholders(&mut sql, backend, chunk.len(), 8);
-        let mut query = sqlx::query(AssertSqlSafe(sql)).persistent(chunk.len() <= PREPARED_ROWS);
+        let mut query = sqlx::query(AssertSqlSafe(sql));
         for event in chunk {
             query = query
                 .bind(&event.conversation_id)

@@ -179,6 +179,9 @@ async fn connect(url: &str, backend: Backend) -> Result<AnyPool, StoreError> {
                 // pages make that less to write (a new database only).
                 connection.execute("PRAGMA page_size = 1024").await?;
                 connection.execute("PRAGMA synchronous = NORMAL").await?;
+                // A statement that may fail part-way keeps the pages it
+                // changed in a statement journal: in memory, not a file.
+                connection.execute("PRAGMA temp_store = MEMORY").await?;
                 // Commits never copy the WAL back themselves: see `checkpoint`.
                 connection.execute("PRAGMA wal_autocheckpoint = 0").await?;
                 connection

@@ -264,3 +264,18 @@ async fn the_write_ahead_log_starts_again_after_writes() {
     );
     test.finish().await;
 }
+
+#[test]
+fn batches_are_written_in_runs_of_a_power_of_two_rows() {
+    let sizes = |n: usize| -> Vec<usize> {
+        let items: Vec<usize> = (0..n).collect();
+        let chunks: Vec<&[usize]> = conversations::power_of_two_chunks(&items).collect();
+        assert_eq!(chunks.concat(), items, "every row once, in order");
+        chunks.iter().map(|chunk| chunk.len()).collect()
+    };
+    assert_eq!(sizes(0), Vec::<usize>::new());
+    assert_eq!(sizes(1), [1]);
+    assert_eq!(sizes(37), [32, 4, 1]);
+    assert_eq!(sizes(64), [64]);
+    assert_eq!(sizes(200), [64, 64, 64, 8]);
+}

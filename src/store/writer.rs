@@ -6,7 +6,8 @@
 
 use std::time::Duration;
 
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool, Connection, Executor, Row};
 use tokio::sync::{mpsc, oneshot};
 
 use super::conversations::{self, Unit};
@@ -26,7 +27,37 @@ pub(super) enum WriteOp {
     Close(oneshot::Sender<()>),
 }
 
+/// The writer's own connection, taken from the pool when first needed and
+/// again after one fails.
+struct Own {
+    pool: AnyPool,
+    connection: Option<PoolConnection<Any>>,
+}
+
+impl Own {
+    async fn get(&mut self) -> Result<&mut PoolConnection<Any>, StoreError> {
+        if self.connection.is_none() {
+            self.connection = Some(self.pool.acquire().await?);
+        }
+        Ok(self.connection.as_mut().expect("just set"))
+    }
+
+    /// After an error that may have come from the connection itself (not a
+    /// refused row), a fresh one is taken for the next write.
+    fn check(&mut self, result: &Result<(), StoreError>) {
+        if let Err(StoreError::Database(error)) = result
+            && error.as_database_error().is_none()
+        {
+            self.connection = None;
+        }
+    }
+}
+
 pub(super) async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiver<WriteOp>) {
+    let mut own = Own {
+        pool,
+        connection: None,
+    };
     let mut batch: Vec<(Unit, oneshot::Sender<Result<(), StoreError>>)> =
         Vec::with_capacity(MAX_BATCH);
     while let Some(first) = queue.recv().await {
@@ -47,12 +78,15 @@ pub(super) async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiv
             }
         }
         if !batch.is_empty() {
-            commit_batch(&pool, backend, &mut batch).await;
+            commit_batch(&mut own, backend, &mut batch).await;
         }
         if checkpoint {
-            finish_checkpoint(&pool).await;
+            finish_checkpoint(&mut own).await;
         }
         if let Some(done) = closing {
+            if let Some(connection) = own.connection.take() {
+                let _ = connection.close().await;
+            }
             let _ = done.send(());
             return;
         }
@@ -63,10 +97,10 @@ pub(super) async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiv
 /// checkpoint task's pass, so the next write starts the log from its
 /// beginning again instead of growing it. `RESTART` waits for readers still
 /// on the log, but only briefly: a long read must not stall every resident.
-async fn finish_checkpoint(pool: &AnyPool) {
+async fn finish_checkpoint(own: &mut Own) {
     let started = std::time::Instant::now();
     let result = async {
-        let mut connection = pool.acquire().await?;
+        let connection = own.get().await?;
         let usual: i64 = connection
             .fetch_all("PRAGMA busy_timeout")
             .await?
@@ -82,10 +116,12 @@ async fn finish_checkpoint(pool: &AnyPool) {
             .is_err()
         {
             // A connection that gives up on a busy database after 10 ms
-            // must not go back to the pool.
-            let _ = connection.close().await;
+            // must not be used again.
+            if let Some(connection) = own.connection.take() {
+                let _ = connection.close().await;
+            }
         }
-        rows
+        Ok::<_, StoreError>(rows?)
     }
     .await;
     match result {
@@ -95,43 +131,46 @@ async fn finish_checkpoint(pool: &AnyPool) {
 }
 
 async fn commit_batch(
-    pool: &AnyPool,
+    own: &mut Own,
     backend: Backend,
     batch: &mut Vec<(Unit, oneshot::Sender<Result<(), StoreError>>)>,
 ) {
-    if commit_together(pool, backend, batch).await.is_ok() {
+    let together = commit_together(own, backend, batch).await;
+    own.check(&together);
+    if together.is_ok() {
         for (_, reply) in batch.drain(..) {
             let _ = reply.send(Ok(()));
         }
         return;
     }
     for (unit, reply) in batch.drain(..) {
-        let _ = reply.send(commit_alone(pool, &unit).await);
+        let _ = reply.send(commit_alone(own, &unit).await);
     }
 }
 
 async fn commit_together(
-    pool: &AnyPool,
+    own: &mut Own,
     backend: Backend,
     batch: &[(Unit, oneshot::Sender<Result<(), StoreError>>)],
 ) -> Result<(), StoreError> {
     let units: Vec<&Unit> = batch.iter().map(|(unit, _)| unit).collect();
-    let mut transaction = pool.begin().await?;
+    let mut transaction = own.get().await?.begin().await?;
     conversations::write_units(&mut transaction, backend, &units).await?;
     transaction.commit().await?;
     Ok(())
 }
 
-async fn commit_alone(pool: &AnyPool, unit: &Unit) -> Result<(), StoreError> {
+async fn commit_alone(own: &mut Own, unit: &Unit) -> Result<(), StoreError> {
     let mut attempt = 1;
     loop {
         let result = async {
-            let mut transaction = pool.begin().await?;
+            let mut transaction = own.get().await?.begin().await?;
             conversations::write_unit(&mut transaction, unit).await?;
             transaction.commit().await?;
             Ok::<(), StoreError>(())
         }
         .await;
+        own.check(&result);
         match result {
             Err(error) if error.is_transient() && attempt < ATTEMPTS => {
                 tracing::warn!(%error, attempt, "store write failed, retrying");
