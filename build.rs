@@ -1,11 +1,14 @@
 //! Embeds the per-language word lists, so that supporting a language is
 //! adding files: the detector's seed lexicons (`src/lang/lexicons/`) and the
-//! FAQ search's stop words (`src/text/stopwords/`).
+//! FAQ search's stop words (`src/text/stopwords/`). Also tells cargo to build
+//! again when a database migration is added or changed, since
+//! `sqlx::migrate!` embeds the `migrations/` folder.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
+    println!("cargo:rerun-if-changed=migrations");
     embed(
         Path::new("src/lang/lexicons"),
         "SEED_LEXICONS",

@@ -109,6 +109,16 @@ impl Store {
     /// Connects, creating the SQLite file (and `data_dir`) on first start, runs
     /// the migrations and starts the writer task.
     pub async fn open(url: &str, data_dir: &Path) -> Result<Store, StoreError> {
+        Store::open_restarting_log_at(url, data_dir, RESTART_LOG_AT).await
+    }
+
+    /// [`Store::open`], with SQLite's write-ahead log started again once it
+    /// holds `restart_log_at` bytes (see [`checkpoint`]).
+    async fn open_restarting_log_at(
+        url: &str,
+        data_dir: &Path,
+        restart_log_at: u64,
+    ) -> Result<Store, StoreError> {
         install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -131,7 +141,7 @@ impl Store {
         let (writes, queue) = mpsc::channel(WRITE_QUEUE);
         tokio::spawn(writer::run(pool.clone(), backend, queue));
         if backend == Backend::Sqlite {
-            tokio::spawn(checkpoint(pool.clone(), writes.downgrade()));
+            tokio::spawn(checkpoint(pool.clone(), writes.downgrade(), restart_log_at));
         }
         Ok(Store {
             pool,
@@ -204,6 +214,9 @@ async fn connect(url: &str, backend: Backend) -> Result<AnyPool, StoreError> {
 
 /// How often SQLite's write-ahead log is copied back into the database.
 const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+/// How large SQLite's write-ahead log may grow, under writes that never
+/// pause, before the writer stops to start it again from its beginning.
+const RESTART_LOG_AT: u64 = 32 * 1024 * 1024;
 
 /// Copies SQLite's write-ahead log back into the database file every
 /// [`CHECKPOINT_EVERY`], until the store closes.
@@ -211,20 +224,34 @@ const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
 /// SQLite would otherwise do it inside whichever commit fills the log, and
 /// every turn waiting on that commit would wait for the copy and its fsync.
 /// Here a passive checkpoint on a connection of its own copies the bulk while
-/// the writer goes on committing. It cannot finish while the writer appends,
-/// and an unfinished log is never started again from the beginning: it would
-/// grow without end. So the writer then, between two batches, copies the
-/// little written since, and the log starts again from its beginning.
-async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>) {
+/// the writer goes on committing.
+///
+/// The log starts again from its beginning on the first write after a
+/// checkpoint that copied all of it. Under writes that never pause that never
+/// happens, since the writer appends while the checkpoint copies, and the log
+/// would grow without end. So once it holds `restart_log_at` bytes, the
+/// writer, between two batches, copies the little written since the last
+/// pass and starts it again. That stops every write for two fsyncs (tens of
+/// milliseconds on some disks), so it is done only when the log is large, not
+/// on every pass.
+async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>, restart_log_at: u64) {
     let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut page_size = None;
     loop {
         tick.tick().await;
         if pool.is_closed() {
             return;
         }
+        if page_size.is_none() {
+            page_size = sqlx::query("PRAGMA page_size")
+                .fetch_all(&pool)
+                .await
+                .ok()
+                .and_then(|rows| rows.first()?.try_get::<i64, _>(0).ok());
+        }
         let started = std::time::Instant::now();
-        match sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+        let frames = match sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
             .fetch_all(&pool)
             .await
         {
@@ -234,6 +261,10 @@ async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>) {
                 tracing::warn!(%error, "store checkpoint failed; it is tried again");
                 continue;
             }
+        };
+        let log_bytes = frames.saturating_mul(page_size.unwrap_or(4096));
+        if u64::try_from(log_bytes).unwrap_or(0) < restart_log_at {
+            continue;
         }
         let Some(writes) = writes.upgrade() else {
             return;
@@ -244,9 +275,14 @@ async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>) {
 }
 
 /// Logs what `PRAGMA wal_checkpoint` answered: whether it was kept from
-/// finishing, the pages in the log, and the pages copied back.
-fn log_checkpoint(rows: &[sqlx::any::AnyRow], started: std::time::Instant, by: &'static str) {
-    let Some(row) = rows.first() else { return };
+/// finishing, the pages in the log, and the pages copied back. Returns the
+/// pages in the log.
+fn log_checkpoint(
+    rows: &[sqlx::any::AnyRow],
+    started: std::time::Instant,
+    by: &'static str,
+) -> i64 {
+    let Some(row) = rows.first() else { return 0 };
     let number = |column: usize| row.try_get::<i64, _>(column).unwrap_or_default();
     tracing::debug!(
         by,
@@ -256,6 +292,7 @@ fn log_checkpoint(rows: &[sqlx::any::AnyRow], started: std::time::Instant, by: &
         ms = started.elapsed().as_millis() as u64,
         "store checkpoint"
     );
+    number(1)
 }
 
 /// Milliseconds since the Unix epoch, as stored.

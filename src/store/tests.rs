@@ -33,12 +33,18 @@ impl TestStore {
 }
 
 async fn sqlite() -> TestStore {
+    sqlite_restarting_log_at(RESTART_LOG_AT).await
+}
+
+async fn sqlite_restarting_log_at(restart_log_at: u64) -> TestStore {
     let dir = tempfile::tempdir().unwrap();
     let url = format!(
         "sqlite://{}?mode=rwc",
         dir.path().join("data/test.db").display()
     );
-    let store = Store::open(&url, &dir.path().join("data")).await.unwrap();
+    let store = Store::open_restarting_log_at(&url, &dir.path().join("data"), restart_log_at)
+        .await
+        .unwrap();
     TestStore {
         store,
         url,
@@ -230,12 +236,12 @@ async fn refuses_unknown_database_urls() {
     assert!(matches!(error, StoreError::UnsupportedUrl));
 }
 
-/// After a stream of commits the SQLite write-ahead log is copied back and
-/// started again from its beginning, so it does not grow without end; the
-/// reads in between must not hold it.
+/// After a stream of commits that outgrows the restart size, the SQLite
+/// write-ahead log is copied back and started again from its beginning, so it
+/// does not grow without end; the reads in between must not hold it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_write_ahead_log_starts_again_after_writes() {
-    let test = sqlite().await;
+    let test = sqlite_restarting_log_at(64 * 1024).await;
     let store = &test.store;
     let started = std::time::Instant::now();
     let mut units = 0_i64;

@@ -125,7 +125,9 @@ async fn finish_checkpoint(own: &mut Own) {
     }
     .await;
     match result {
-        Ok(rows) => super::log_checkpoint(&rows, started, "writer"),
+        Ok(rows) => {
+            super::log_checkpoint(&rows, started, "writer");
+        }
         Err(error) => tracing::warn!(%error, "store checkpoint failed; it is tried again"),
     }
 }
