@@ -113,26 +113,45 @@ fn read_error(error: axum::Error) -> Option<Inbound> {
     }
 }
 
+/// Frames written to the socket before it is flushed.
+const FRAMES_PER_FLUSH: usize = 16;
+
 /// Owns the socket's send half and drains the session's queue into it. Ends
 /// (dropping the queue, which the session notices) when the client is gone or
 /// too slow to take a frame.
+///
+/// Frames already queued together (an `ack` and its `turn`) go out in one
+/// write to the socket, not one each.
 pub(super) async fn write(
     mut sink: SplitSink<WebSocket, Message>,
     mut queue: mpsc::Receiver<Outbound>,
 ) {
-    while let Some(outbound) = queue.recv().await {
-        let (message, last) = match outbound {
-            Outbound::Frame(text) => (Message::Text(text.into()), false),
-            Outbound::Close { code, reason } => {
-                let frame = CloseFrame {
-                    code,
-                    reason: reason.into(),
+    while let Some(first) = queue.recv().await {
+        let mut closing = false;
+        let written = async {
+            let mut next = Some(first);
+            let mut fed = 0;
+            while let Some(outbound) = next.take() {
+                let message = match outbound {
+                    Outbound::Frame(text) => Message::Text(text.into()),
+                    Outbound::Close { code, reason } => {
+                        closing = true;
+                        Message::Close(Some(CloseFrame {
+                            code,
+                            reason: reason.into(),
+                        }))
+                    }
                 };
-                (Message::Close(Some(frame)), true)
+                sink.feed(message).await?;
+                fed += 1;
+                if !closing && fed < FRAMES_PER_FLUSH {
+                    next = queue.try_recv().ok();
+                }
             }
+            sink.flush().await
         };
-        match tokio::time::timeout(SEND_TIMEOUT, sink.send(message)).await {
-            Ok(Ok(())) if !last => {}
+        match tokio::time::timeout(SEND_TIMEOUT, written).await {
+            Ok(Ok(())) if !closing => {}
             Ok(_) => return,
             Err(_) => {
                 tracing::debug!("socket too slow to read; closing it");
