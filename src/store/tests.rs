@@ -285,3 +285,32 @@ fn batches_are_written_in_runs_of_a_power_of_two_rows() {
     assert_eq!(sizes(64), [64]);
     assert_eq!(sizes(200), [64, 64, 64, 8]);
 }
+
+/// The writer keeps one connection; when the database drops it (here:
+/// PostgreSQL ends every session of the test database), the next turn is
+/// still written, on a fresh connection. Runs only with PostgreSQL.
+#[tokio::test]
+async fn the_writer_takes_a_new_connection_after_losing_its_own() {
+    let Some(test) = postgres().await else {
+        return;
+    };
+    let store = &test.store;
+    store.commit(unit("a", 1..=2)).await.unwrap();
+    let admin = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&test.url)
+        .await
+        .unwrap();
+    let ended = sqlx::query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .fetch_all(&admin)
+    .await
+    .unwrap();
+    assert!(!ended.is_empty(), "the writer's session was ended");
+    admin.close().await;
+    store.commit(unit("a", 3..=4)).await.unwrap();
+    assert_eq!(store.events_after("a", 0).await.unwrap().len(), 4);
+    test.finish().await;
+}
