@@ -44,8 +44,8 @@ impl Own {
 
     /// After an error that may have come from the connection itself (not a
     /// refused row), a fresh one is taken for the next write.
-    fn check(&mut self, result: &Result<(), StoreError>) {
-        if let Err(StoreError::Database(error)) = result
+    fn check(&mut self, error: Option<&StoreError>) {
+        if let Some(StoreError::Database(error)) = error
             && error.as_database_error().is_none()
         {
             self.connection = None;
@@ -124,6 +124,7 @@ async fn finish_checkpoint(own: &mut Own) {
         Ok::<_, StoreError>(rows?)
     }
     .await;
+    own.check(result.as_ref().err());
     match result {
         Ok(rows) => {
             super::log_checkpoint(&rows, started, "writer");
@@ -138,7 +139,7 @@ async fn commit_batch(
     batch: &mut Vec<(Unit, oneshot::Sender<Result<(), StoreError>>)>,
 ) {
     let together = commit_together(own, backend, batch).await;
-    own.check(&together);
+    own.check(together.as_ref().err());
     if together.is_ok() {
         for (_, reply) in batch.drain(..) {
             let _ = reply.send(Ok(()));
@@ -172,7 +173,7 @@ async fn commit_alone(own: &mut Own, unit: &Unit) -> Result<(), StoreError> {
             Ok::<(), StoreError>(())
         }
         .await;
-        own.check(&result);
+        own.check(result.as_ref().err());
         match result {
             Err(error) if error.is_transient() && attempt < ATTEMPTS => {
                 tracing::warn!(%error, attempt, "store write failed, retrying");
