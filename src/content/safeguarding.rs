@@ -42,7 +42,7 @@ pub(super) fn load(
     if paths.is_empty() {
         findings.warning(&dir, None, "no safeguarding rules: messages about homelessness, abuse, self-harm or gas leaks get no emergency answer");
     }
-    let mut rules = Rules::default();
+    let mut rules = Vec::new();
     let mut profiles = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for path in paths {
@@ -67,14 +67,14 @@ pub(super) fn load(
         );
         check_message(&path, &text, &file, languages, localiser, findings);
         let phrases = compile_phrases(&path, &text, &file, languages, findings, &mut profiles);
-        rules.rules.push(Rule {
+        rules.push(Rule {
             id: file.id,
             message: file.message,
             offer_handoff: file.offer_handoff,
             phrases,
         });
     }
-    (rules, profiles)
+    (Rules::new(rules), profiles)
 }
 
 fn read_rule(path: &Path, findings: &mut Findings) -> Option<(String, RuleFile)> {

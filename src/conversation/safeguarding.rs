@@ -8,7 +8,7 @@
 use super::pipeline::{Outcome, TurnContext};
 use super::{Source, language, localised_message, person_button};
 use crate::lang::LangTag;
-use crate::text::Phrase;
+use crate::text::{Phrase, PhraseSet};
 
 /// One compiled safeguarding rule.
 #[derive(Debug, Clone)]
@@ -25,18 +25,41 @@ pub struct Rule {
 /// All rules, in file order; the first match wins.
 #[derive(Debug, Clone, Default)]
 pub struct Rules {
-    pub rules: Vec<Rule>,
+    rules: Vec<Rule>,
+    /// Every rule's phrases, in rule then phrase order.
+    phrases: PhraseSet,
+    /// For each phrase of `phrases`, its rule and its place in the rule.
+    owners: Vec<(usize, usize)>,
 }
 
 impl Rules {
+    /// Compiles `rules`, in the order given.
+    pub fn new(rules: Vec<Rule>) -> Rules {
+        let owners = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(rule, r)| (0..r.phrases.len()).map(move |phrase| (rule, phrase)))
+            .collect();
+        let phrases = PhraseSet::new(
+            rules
+                .iter()
+                .flat_map(|rule| rule.phrases.iter().map(|(_, phrase)| phrase.clone())),
+        );
+        Rules {
+            rules,
+            phrases,
+            owners,
+        }
+    }
+
     /// The first rule with a phrase in `words`, and that phrase's language.
     pub fn find(&self, words: &[&str]) -> Option<(&Rule, &LangTag)> {
-        self.rules.iter().find_map(|rule| {
-            rule.phrases
-                .iter()
-                .find(|(_, phrase)| phrase.matches(words))
-                .map(|(lang, _)| (rule, lang))
-        })
+        // Phrases are numbered in rule order, so the smallest number that
+        // matches is the first rule's first matching phrase.
+        let number = self.phrases.first_match(words)?;
+        let &(rule, phrase) = self.owners.get(number as usize)?;
+        let rule = &self.rules[rule];
+        Some((rule, &rule.phrases[phrase].0))
     }
 }
 

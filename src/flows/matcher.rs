@@ -15,7 +15,7 @@ use super::model::{Command, IntentSet};
 use crate::lang::LangTag;
 use crate::text::analysis::Analyzer;
 use crate::text::one_deletions;
-use crate::text::{self, Phrase};
+use crate::text::{self, PhraseSet};
 
 /// Words with less weight than this (used by almost every intent) are skipped.
 const NEGLIGIBLE_IDF: f32 = 0.1;
@@ -98,9 +98,21 @@ struct LanguageIndex {
     postings: Vec<Vec<u32>>,
     /// Intents with keywords, `require` or `exclude` in this language.
     phrase_intents: Vec<usize>,
+    /// Every keyword, `require` and `exclude` phrase of this language, and
+    /// for each its intent and kind.
+    phrases: PhraseSet,
+    phrase_owners: Vec<(usize, PhraseKind)>,
     deletions: HashMap<String, Vec<u32>>,
     examples: Vec<Example>,
     max_idf: f32,
+}
+
+/// What an intent's phrase is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PhraseKind {
+    Keyword,
+    Require,
+    Exclude,
 }
 
 struct Example {
@@ -133,9 +145,8 @@ impl Matcher {
         let mut scores = index.example_scores(message, &self.weights);
         let folded = text::fold(message);
         let words: Vec<&str> = text::words(&folded).collect();
-        let any = |phrases: Option<&Vec<Phrase>>| {
-            phrases.is_some_and(|list| list.iter().any(|p| p.matches(&words)))
-        };
+        let said = index.phrases_said(&words);
+        let has = |position: usize, kind: PhraseKind| said.contains(&(position, kind));
         let mut considered: Vec<usize> = scores
             .keys()
             .copied()
@@ -148,7 +159,7 @@ impl Matcher {
                 continue;
             };
             let score = scores.entry(position).or_insert(0.0);
-            if any(intent.keywords.get(lang)) {
+            if has(position, PhraseKind::Keyword) {
                 // Keywords are the editor's distinctive words: one in the
                 // message is enough to match, more example overlap adds to it.
                 *score = (*score + self.weights.keyword_bonus)
@@ -166,7 +177,9 @@ impl Matcher {
                 .require
                 .get(lang)
                 .is_some_and(|list| !list.is_empty());
-            if (required && !any(intent.require.get(lang))) || any(intent.exclude.get(lang)) {
+            if (required && !has(position, PhraseKind::Require))
+                || has(position, PhraseKind::Exclude)
+            {
                 *score = 0.0;
             }
         }
@@ -285,17 +298,7 @@ impl LanguageIndex {
             .copied()
             .fold(0.0, f32::max)
             .max((1.0 + intent_count).ln());
-        let phrase_intents = intents
-            .all()
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| {
-                i.keywords.contains_key(lang)
-                    || i.require.contains_key(lang)
-                    || i.exclude.contains_key(lang)
-            })
-            .map(|(position, _)| position)
-            .collect();
+        let (phrase_intents, phrases, phrase_owners) = intent_phrases(intents, lang);
         LanguageIndex {
             analyzer,
             terms,
@@ -303,10 +306,21 @@ impl LanguageIndex {
             idf,
             postings,
             phrase_intents,
+            phrases,
+            phrase_owners,
             deletions,
             examples,
             max_idf,
         }
+    }
+
+    /// The intents and kinds of the phrases that occur in `words`.
+    fn phrases_said(&self, words: &[&str]) -> Vec<(usize, PhraseKind)> {
+        self.phrases
+            .matching(words)
+            .into_iter()
+            .filter_map(|number| self.phrase_owners.get(number as usize).copied())
+            .collect()
     }
 
     /// Each intent's best example score for `message`.
@@ -422,4 +436,36 @@ impl LanguageIndex {
         }
         found
     }
+}
+
+/// The intents with keywords, `require` or `exclude` in `lang`, all those
+/// phrases, and for each phrase its intent and kind.
+fn intent_phrases(
+    intents: &IntentSet,
+    lang: &LangTag,
+) -> (Vec<usize>, PhraseSet, Vec<(usize, PhraseKind)>) {
+    let mut phrase_intents = Vec::new();
+    let mut phrases = Vec::new();
+    let mut phrase_owners = Vec::new();
+    for (position, intent) in intents.all().iter().enumerate() {
+        let mut used = false;
+        for (kind, list) in [
+            (PhraseKind::Keyword, &intent.keywords),
+            (PhraseKind::Require, &intent.require),
+            (PhraseKind::Exclude, &intent.exclude),
+        ] {
+            let Some(list) = list.get(lang) else {
+                continue;
+            };
+            used = true;
+            for phrase in list {
+                phrases.push(phrase.clone());
+                phrase_owners.push((position, kind));
+            }
+        }
+        if used {
+            phrase_intents.push(position);
+        }
+    }
+    (phrase_intents, PhraseSet::new(phrases), phrase_owners)
 }

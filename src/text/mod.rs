@@ -7,6 +7,9 @@
 //! evidence, and only borrows `words` from here.
 
 pub mod analysis;
+mod phrases;
+
+pub use phrases::PhraseSet;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;

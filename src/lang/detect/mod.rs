@@ -215,20 +215,21 @@ impl Detector {
         for position in &group.council {
             votes[usize::from(*position)] += self.weights.council_prior;
         }
-        // whatlang's vote is at most `weights.whatlang`: with a lead larger than
-        // that plus the confidence margin it could change neither the winner nor
-        // the confidence, so it is skipped (it is most of the cost).
-        if lead(&votes) > self.weights.whatlang + self.weights.confident_margin {
+        // whatlang's vote is at most its weight scaled by the message's length:
+        // with a lead larger than that plus the confidence margin it could change
+        // neither the winner nor the confidence, so it is skipped (it is most of
+        // the cost).
+        let letters: usize = words.iter().map(|w| w.lower.chars().count()).sum();
+        let length_share = (letters as f32 / self.weights.whatlang_full_letters).min(1.0);
+        if lead(&votes) > self.weights.whatlang * length_share + self.weights.confident_margin {
             return votes;
         }
-        let letters: usize = words.iter().map(|w| w.lower.chars().count()).sum();
         let text: String = words
             .iter()
             .map(|w| w.lower.as_str())
             .collect::<Vec<_>>()
             .join(" ");
         if let Some(info) = group.whatlang.detect(&text) {
-            let length_share = (letters as f32 / self.weights.whatlang_full_letters).min(1.0);
             let vote = self.weights.whatlang * length_share * info.confidence() as f32;
             if let Some((_, position)) = group
                 .whatlang_positions
