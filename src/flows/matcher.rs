@@ -9,11 +9,14 @@
 //! `require` and `exclude`. Out-of-scope messages share few weighty words with
 //! any example, so they score low and go on to the knowledge base.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use super::model::{Command, IntentSet};
 use crate::lang::LangTag;
-use crate::text::analysis::Analyzer;
+use crate::text::analysis::{Analyzer, for_each_word};
 use crate::text::one_deletions;
 use crate::text::{self, PhraseSet};
 
@@ -90,7 +93,7 @@ pub struct Matcher {
 
 struct LanguageIndex {
     analyzer: Analyzer,
-    terms: HashMap<String, u32>,
+    terms: FxHashMap<String, u32>,
     /// Sorted terms, for prefix lookups.
     sorted: Vec<(String, u32)>,
     idf: Vec<f32>,
@@ -102,7 +105,10 @@ struct LanguageIndex {
     /// for each its intent and kind.
     phrases: PhraseSet,
     phrase_owners: Vec<(usize, PhraseKind)>,
-    deletions: HashMap<String, Vec<u32>>,
+    deletions: FxHashMap<String, Vec<u32>>,
+    /// The analyser's forms of every word the examples are written with:
+    /// messages mostly use those words, and stemming is most of ranking.
+    known_forms: FxHashMap<String, Vec<String>>,
     examples: Vec<Example>,
     max_idf: f32,
 }
@@ -220,7 +226,7 @@ impl Matcher {
 impl LanguageIndex {
     fn build(intents: &IntentSet, lang: &LangTag, weights: &MatchWeights) -> LanguageIndex {
         let analyzer = Analyzer::for_language(lang);
-        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut terms: FxHashMap<String, u32> = FxHashMap::default();
         let mut users: Vec<Vec<usize>> = Vec::new();
         let mut raw: Vec<(usize, Vec<Vec<u32>>)> = Vec::new();
         for (position, intent) in intents.all().iter().enumerate() {
@@ -283,7 +289,8 @@ impl LanguageIndex {
                 min_explained,
             });
         }
-        let mut deletions: HashMap<String, Vec<u32>> = HashMap::new();
+        let known_forms = known_forms(intents, lang, &analyzer);
+        let mut deletions: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (term, id) in &terms {
             if term.chars().count() >= 4 {
                 for variant in one_deletions(term) {
@@ -309,6 +316,7 @@ impl LanguageIndex {
             phrases,
             phrase_owners,
             deletions,
+            known_forms,
             examples,
             max_idf,
         }
@@ -324,7 +332,7 @@ impl LanguageIndex {
     }
 
     /// Each intent's best example score for `message`.
-    fn example_scores(&self, message: &str, weights: &MatchWeights) -> HashMap<usize, f32> {
+    fn example_scores(&self, message: &str, weights: &MatchWeights) -> FxHashMap<usize, f32> {
         // Per example: what the message matched of it, and which message word
         // last reached it and for how much (a word counts once per example).
         let mut matched = vec![0.0_f32; self.examples.len()];
@@ -332,8 +340,18 @@ impl LanguageIndex {
         let mut gain = vec![0.0_f32; self.examples.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut message_total = 0.0_f32;
-        for (word, forms) in self.analyzer.alternatives(message).into_iter().enumerate() {
-            let candidates = self.candidates(&forms, weights);
+        let mut analysed: Vec<Cow<'_, [String]>> = Vec::new();
+        for_each_word(message, |written| match self.known_forms.get(written) {
+            Some(forms) => analysed.push(Cow::Borrowed(forms)),
+            None => {
+                let forms = self.analyzer.forms(written);
+                if !forms.is_empty() {
+                    analysed.push(Cow::Owned(forms));
+                }
+            }
+        });
+        for (word, forms) in analysed.iter().enumerate() {
+            let candidates = self.candidates(forms, weights);
             let strongest = candidates
                 .iter()
                 .map(|(term, quality)| self.idf[*term as usize] * quality)
@@ -366,7 +384,7 @@ impl LanguageIndex {
             }
         }
         let beta2 = weights.beta * weights.beta;
-        let mut scores: HashMap<usize, f32> = HashMap::new();
+        let mut scores: FxHashMap<usize, f32> = FxHashMap::default();
         for example in touched {
             let matched = matched[example as usize];
             let example = &self.examples[example as usize];
@@ -468,4 +486,78 @@ fn intent_phrases(
         }
     }
     (phrase_intents, PhraseSet::new(phrases), phrase_owners)
+}
+
+/// The analyser's forms of every word `lang`'s examples are written with.
+fn known_forms(
+    intents: &IntentSet,
+    lang: &LangTag,
+    analyzer: &Analyzer,
+) -> FxHashMap<String, Vec<String>> {
+    let mut known: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for example in intents
+        .all()
+        .iter()
+        .flat_map(|i| i.examples.get(lang))
+        .flatten()
+    {
+        for_each_word(example, |written| {
+            if !known.contains_key(written) {
+                let forms = analyzer.forms(written);
+                if !forms.is_empty() {
+                    known.insert(written.to_owned(), forms);
+                }
+            }
+        });
+    }
+    known
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words the examples use are looked up, not analysed again; the scores
+    /// must be exactly those of analysing every word afresh, on the demo
+    /// council's intents and the development set's messages.
+    #[test]
+    fn known_forms_change_no_score() {
+        let mut config = crate::config::Config::default();
+        config.content.dir = env!("CARGO_MANIFEST_DIR").into();
+        config.content.watch = false;
+        let content = crate::content::load(&config)
+            .unwrap_or_else(|f| panic!("{f}"))
+            .content;
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/intents-dev.tsv");
+        let dev = std::fs::read_to_string(path).expect("the development set");
+        let weights = MatchWeights::default();
+        let mut compared = 0;
+        for tag in ["en", "cy", "pl", "ar"] {
+            let lang = LangTag::parse(tag).expect("a tag");
+            let mut index = LanguageIndex::build(&content.intents, &lang, &weights);
+            assert!(!index.known_forms.is_empty(), "{tag}");
+            let messages: Vec<&str> = dev
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .filter_map(|line| line.strip_prefix(tag)?.strip_prefix('\t'))
+                .filter_map(|rest| rest.split_once('\t').map(|(_, message)| message))
+                .collect();
+            let with_table: Vec<_> = messages
+                .iter()
+                .map(|m| sorted(index.example_scores(m, &weights)))
+                .collect();
+            index.known_forms.clear();
+            for (message, expected) in messages.iter().zip(with_table) {
+                assert_eq!(sorted(index.example_scores(message, &weights)), expected);
+                compared += 1;
+            }
+        }
+        assert!(compared > 100, "{compared} messages compared");
+    }
+
+    fn sorted(scores: FxHashMap<usize, f32>) -> Vec<(usize, f32)> {
+        let mut scores: Vec<_> = scores.into_iter().collect();
+        scores.sort_by_key(|(intent, _)| *intent);
+        scores
+    }
 }

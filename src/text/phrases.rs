@@ -6,7 +6,7 @@
 //! exact word, or, for a first word written `word*`, by each prefix length the
 //! set's prefixes have. Those few candidates are then matched as usual.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Phrase, PhraseWord};
 
@@ -15,9 +15,9 @@ use super::{Phrase, PhraseWord};
 pub struct PhraseSet {
     phrases: Vec<Phrase>,
     /// Exact first word to the phrases that start with it.
-    exact: HashMap<String, Vec<u32>>,
+    exact: FxHashMap<String, Vec<u32>>,
     /// `word*` first word (without the star) to the phrases that start with it.
-    prefixes: HashMap<String, Vec<u32>>,
+    prefixes: FxHashMap<String, Vec<u32>>,
     /// The byte lengths of the keys of `prefixes`, shortest first.
     prefix_lengths: Vec<usize>,
 }

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
 use whatlang::{Lang, Script};
 
 use super::tables::whatlang_for_tag;
@@ -58,9 +59,9 @@ pub(super) struct ScriptGroup {
     /// Positions of the council's languages.
     pub council: Vec<Position>,
     /// Folded word to the members whose vocabulary has it.
-    pub words: HashMap<Box<str>, WordEvidence>,
+    pub words: FxHashMap<Box<str>, WordEvidence>,
     /// Packed trigram to its weight and the members whose vocabulary has it.
-    pub trigrams: HashMap<u64, TrigramEvidence>,
+    pub trigrams: FxHashMap<u64, TrigramEvidence>,
     /// Weight of a trigram no member has; it still counts in a message's total.
     pub unseen_trigram_weight: f32,
 }
