@@ -97,8 +97,16 @@ pub struct Detector {
 /// One word of a message: lowercased as typed, folded for lookups, its script.
 pub(super) struct MessageWord {
     lower: String,
-    folded: String,
+    /// `None` when folding leaves the word as it is (plain ASCII).
+    folded: Option<String>,
     script: Option<Script>,
+}
+
+impl MessageWord {
+    /// The word folded for lookups.
+    fn folded(&self) -> &str {
+        self.folded.as_deref().unwrap_or(&self.lower)
+    }
 }
 
 /// Splits text into words the way the detector sees them.
@@ -123,13 +131,13 @@ pub(super) fn message_words(text: &str) -> Vec<MessageWord> {
             if word.is_ascii() {
                 return MessageWord {
                     lower: word.to_owned(),
-                    folded: word.to_owned(),
+                    folded: None,
                     script: Some(Script::Latin),
                 };
             }
             MessageWord {
                 lower: word.to_owned(),
-                folded: text::fold_keeping_script_letters(word).replace(' ', ""),
+                folded: Some(text::fold_keeping_script_letters(word).replace(' ', "")),
                 script: whatlang::detect_script(word),
             }
         })
@@ -188,7 +196,7 @@ impl Detector {
     fn votes(&self, group: &ScriptGroup, words: &[&MessageWord]) -> Vec<f32> {
         let mut votes = vec![0.0_f32; group.members.len()];
         for word in words {
-            let Some(evidence) = group.words.get(word.folded.as_str()) else {
+            let Some(evidence) = group.words.get(word.folded()) else {
                 continue;
             };
             let worth = if evidence.loanword {
@@ -203,12 +211,8 @@ impl Detector {
         }
         // Borrowed English nouns say nothing about the language around them, so
         // the character evidence leaves them out (unless they are all there is).
-        let is_loanword = |w: &&&MessageWord| {
-            group
-                .words
-                .get(w.folded.as_str())
-                .is_some_and(|e| e.loanword)
-        };
+        let is_loanword =
+            |w: &&&MessageWord| group.words.get(w.folded()).is_some_and(|e| e.loanword);
         let native: Vec<&MessageWord> = words.iter().filter(|w| !is_loanword(w)).copied().collect();
         let words: &[&MessageWord] = if native.is_empty() { words } else { &native };
         self.add_trigram_likeness(group, words, &mut votes);

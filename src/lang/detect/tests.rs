@@ -8,6 +8,33 @@ mod unit {
         LangTag::parse(text).unwrap()
     }
 
+    #[test]
+    fn words_fold_and_split_into_padded_trigrams() {
+        let pack = |a: char, b: char, c: char| {
+            (u64::from(u32::from(a)) << 42)
+                | (u64::from(u32::from(b)) << 21)
+                | u64::from(u32::from(c))
+        };
+        let words = message_words("Czuję GAZ, it's 2 o'clock");
+        let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+        assert_eq!(lower, ["czuję", "gaz", "its", "oclock"]);
+        assert_eq!(words[0].folded(), "czuje");
+        assert_eq!(words[1].folded(), "gaz");
+        assert_eq!(
+            vocabulary::trigrams(&words[1]).collect::<Vec<_>>(),
+            [
+                pack(' ', 'g', 'a'),
+                pack('g', 'a', 'z'),
+                pack('a', 'z', ' ')
+            ]
+        );
+        let one = message_words("a");
+        assert_eq!(
+            vocabulary::trigrams(&one[0]).collect::<Vec<_>>(),
+            [pack(' ', 'a', ' ')]
+        );
+    }
+
     fn council() -> Vec<LangTag> {
         ["en", "cy", "pl", "ar"]
             .iter()

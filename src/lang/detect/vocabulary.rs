@@ -119,7 +119,7 @@ impl Builder {
     pub(super) fn add_content(&mut self, index: LangIndex, text: &str) {
         let kept: Vec<String> = super::message_words(text)
             .into_iter()
-            .filter(|word| match self.seed_words.get(word.folded.as_str()) {
+            .filter(|word| match self.seed_words.get(word.folded()) {
                 Some(langs) => langs.contains(&index),
                 None => true,
             })
@@ -159,10 +159,7 @@ impl Builder {
                     .entry(script)
                     .or_default() += 1;
             }
-            add_language(
-                self.words.entry(word.folded.as_str().into()).or_default(),
-                index,
-            );
+            add_language(self.words.entry(word.folded().into()).or_default(), index);
             for trigram in trigrams(&word) {
                 add_language(self.trigrams.entry(trigram).or_default(), index);
             }
@@ -281,13 +278,14 @@ fn add_language(languages: &mut Vec<LangIndex>, index: LangIndex) {
 /// The character trigrams of a word padded with a space at each end, packed
 /// into one integer each (a char fits in 21 bits).
 pub(super) fn trigrams(word: &MessageWord) -> impl Iterator<Item = u64> + '_ {
-    let padded: Vec<char> = std::iter::once(' ')
-        .chain(word.lower.chars())
-        .chain(std::iter::once(' '))
-        .collect();
-    (0..padded.len().saturating_sub(2)).map(move |i| {
-        (u64::from(u32::from(padded[i])) << 42)
-            | (u64::from(u32::from(padded[i + 1])) << 21)
-            | u64::from(u32::from(padded[i + 2]))
+    let mut chars = word.lower.chars().chain(std::iter::once(' '));
+    let (mut first, mut second) = (' ', chars.next().unwrap_or(' '));
+    std::iter::from_fn(move || {
+        let third = chars.next()?;
+        let packed = (u64::from(u32::from(first)) << 42)
+            | (u64::from(u32::from(second)) << 21)
+            | u64::from(u32::from(third));
+        (first, second) = (second, third);
+        Some(packed)
     })
 }
