@@ -11,8 +11,8 @@ mod phrases;
 
 pub use phrases::PhraseSet;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Folds `text` for matching: lowercase, Latin diacritics removed, Arabic-script
 /// variants unified, tashkeel dropped, punctuation turned into single spaces.
@@ -88,7 +88,13 @@ fn fold_unicode(text: &str, unify_arabic_letters: bool) -> String {
             push_folded_latin_letter(&mut folded, c);
         }
     }
-    folded.nfc().collect()
+    // Recomposing costs a second pass and string; most folded text (Latin
+    // letters with their accents gone, Arabic) is already composed.
+    if unicode_normalization::is_nfc_quick(folded.chars()) == IsNormalized::Yes {
+        folded
+    } else {
+        folded.nfc().collect()
+    }
 }
 
 /// Splits folded text into words; CJK ideographs count as one word each.
@@ -291,6 +297,25 @@ mod tests {
         assert_eq!(fold("أُرِيدُ"), fold("اريد"));
         assert_eq!(fold("مدرسة"), "مدرسه");
         assert_eq!(fold("ـمرحبـاً"), "مرحبا");
+    }
+
+    #[test]
+    fn decomposed_scripts_come_back_composed() {
+        // Hangul syllables and Indic two-part vowels decompose and must be
+        // composed again, as editors' phrases and indexes hold them.
+        for text in [
+            "한국어 안녕하세요",
+            "ଭୋଜନ",
+            "கொடு",
+            "Zürich Ångström",
+            "Ελληνικά",
+        ] {
+            let folded = fold(text);
+            assert_eq!(folded, folded.nfc().collect::<String>(), "{text}");
+        }
+        assert_eq!(fold("한국어"), "한국어");
+        assert_eq!(fold("கொடு"), "கொடு");
+        assert_eq!(fold("Zürich Ångström"), "zurich angstrom");
     }
 
     #[test]
