@@ -17,8 +17,8 @@ use rustc_hash::FxHashMap;
 use super::model::{Command, IntentSet};
 use crate::lang::LangTag;
 use crate::text::analysis::{Analyzer, for_each_word};
-use crate::text::one_deletions;
 use crate::text::{self, PhraseSet};
+use crate::text::{for_each_one_deletion, one_deletions};
 
 /// Words with less weight than this (used by almost every intent) are skipped.
 const NEGLIGIBLE_IDF: f32 = 0.1;
@@ -421,14 +421,14 @@ impl LanguageIndex {
                 for id in self.deletions.get(form).into_iter().flatten() {
                     add(*id, weights.typo);
                 }
-                for variant in one_deletions(form) {
-                    if let Some(id) = self.terms.get(&variant) {
+                for_each_one_deletion(form, |variant| {
+                    if let Some(id) = self.terms.get(variant) {
                         add(*id, weights.typo);
                     }
-                    for id in self.deletions.get(&variant).into_iter().flatten() {
+                    for id in self.deletions.get(variant).into_iter().flatten() {
                         add(*id, weights.typo);
                     }
-                }
+                });
             }
             if length >= 3 {
                 let start = self
@@ -443,9 +443,10 @@ impl LanguageIndex {
                         add(*id, weights.prefix);
                     }
                 }
-                for end in (3..length).rev() {
-                    let prefix: String = form.chars().take(end).collect();
-                    if let Some(id) = self.terms.get(&prefix) {
+                // The longest prefix of three letters or more that is a term.
+                let ends: Vec<usize> = form.char_indices().map(|(at, _)| at).skip(3).collect();
+                for &end in ends.iter().rev() {
+                    if let Some(id) = self.terms.get(&form[..end]) {
                         add(*id, weights.prefix);
                         break;
                     }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::text::one_deletions;
+use crate::text::{for_each_one_deletion, one_deletions};
 
 /// Whether a word is in a script that leaves out vowels, where one letter
 /// more or less is usually another word, not a slip.
@@ -47,10 +47,10 @@ impl Spelling {
     pub(super) fn near(&self, word: &str, allowed: impl Fn(Slip, usize) -> bool) -> Vec<u32> {
         let mut positions: Vec<u32> = Vec::new();
         positions.extend(self.deletions.get(word).into_iter().flatten());
-        for variant in one_deletions(word) {
-            positions.extend(self.known.get(&variant));
-            positions.extend(self.deletions.get(&variant).into_iter().flatten());
-        }
+        for_each_one_deletion(word, |variant| {
+            positions.extend(self.known.get(variant));
+            positions.extend(self.deletions.get(variant).into_iter().flatten());
+        });
         positions.sort_unstable();
         positions.dedup();
         positions

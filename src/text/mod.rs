@@ -132,6 +132,18 @@ pub(crate) fn one_deletions(word: &str) -> Vec<String> {
         .collect()
 }
 
+/// Calls `each` with what [`one_deletions`] returns, in the same order,
+/// reusing one buffer: typo lookups on every message word go through here.
+pub(crate) fn for_each_one_deletion(word: &str, mut each: impl FnMut(&str)) {
+    let mut variant = String::with_capacity(word.len());
+    for (skip, c) in word.char_indices() {
+        variant.clear();
+        variant.push_str(&word[..skip]);
+        variant.push_str(&word[skip + c.len_utf8()..]);
+        each(&variant);
+    }
+}
+
 /// Han ideographs, which are written without spaces between words.
 pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
@@ -297,6 +309,16 @@ mod tests {
         assert_eq!(fold("أُرِيدُ"), fold("اريد"));
         assert_eq!(fold("مدرسة"), "مدرسه");
         assert_eq!(fold("ـمرحبـاً"), "مرحبا");
+    }
+
+    #[test]
+    fn one_deletions_come_the_same_either_way() {
+        for word in ["", "a", "bin", "żółw", "مدرسه", "한국"] {
+            let mut each = Vec::new();
+            for_each_one_deletion(word, |variant| each.push(variant.to_owned()));
+            assert_eq!(each, one_deletions(word), "{word}");
+        }
+        assert_eq!(one_deletions("bin"), ["in", "bn", "bi"]);
     }
 
     #[test]
