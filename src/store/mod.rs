@@ -18,6 +18,7 @@ mod staff;
 mod writer;
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -234,7 +235,37 @@ const RESTART_LOG_AT: u64 = 32 * 1024 * 1024;
 /// pass and starts it again. That stops every write for two fsyncs (tens of
 /// milliseconds on some disks), so it is done only when the log is large, not
 /// on every pass.
+///
+/// A passive pass that the writer's commits keep from reaching the end of
+/// the log leaves the pages it copied unsynced, and the pass that does reach
+/// the end (the writer's) syncs them all: on some disks tens of milliseconds
+/// for tens of megabytes, with every write waiting. So after each pass this
+/// task flushes the database file itself, beside the writer.
 async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>, restart_log_at: u64) {
+    let database = database_file(&pool, "").await;
+    let log = database_file(&pool, "-wal").await;
+    checkpoint_passes(
+        &pool,
+        &writes,
+        restart_log_at,
+        database.clone(),
+        log.clone(),
+    )
+    .await;
+    // Closing any descriptor of the database file would drop every POSIX
+    // lock this process holds on it, SQLite's included, while other handles
+    // to the pool may still be in use: the descriptor is left open.
+    std::mem::forget(database);
+    std::mem::forget(log);
+}
+
+async fn checkpoint_passes(
+    pool: &AnyPool,
+    writes: &mpsc::WeakSender<WriteOp>,
+    restart_log_at: u64,
+    database: Option<Arc<std::fs::File>>,
+    log: Option<Arc<std::fs::File>>,
+) {
     let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut page_size = None;
@@ -245,14 +276,14 @@ async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>, restart_lo
         }
         if page_size.is_none() {
             page_size = sqlx::query("PRAGMA page_size")
-                .fetch_all(&pool)
+                .fetch_all(pool)
                 .await
                 .ok()
                 .and_then(|rows| rows.first()?.try_get::<i64, _>(0).ok());
         }
         let started = std::time::Instant::now();
         let frames = match sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-            .fetch_all(&pool)
+            .fetch_all(pool)
             .await
         {
             Ok(rows) => log_checkpoint(&rows, started, "checkpoint task"),
@@ -262,15 +293,64 @@ async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>, restart_lo
                 continue;
             }
         };
+        if let Some(file) = &database {
+            let file = Arc::clone(file);
+            let started = std::time::Instant::now();
+            match tokio::task::spawn_blocking(move || file.sync_data()).await {
+                Ok(Ok(())) => tracing::debug!(
+                    ms = started.elapsed().as_millis() as u64,
+                    "store database file flushed"
+                ),
+                Ok(Err(error)) => tracing::warn!(%error, "store database file not flushed"),
+                Err(_) => return,
+            }
+        }
         let log_bytes = frames.saturating_mul(page_size.unwrap_or(4096));
         if u64::try_from(log_bytes).unwrap_or(0) < restart_log_at {
             continue;
+        }
+        // The writer's pass syncs the log first: flushing it here leaves that
+        // sync only what is written from now on.
+        if let Some(file) = &log {
+            let file = Arc::clone(file);
+            if tokio::task::spawn_blocking(move || file.sync_data())
+                .await
+                .is_err()
+            {
+                return;
+            }
         }
         let Some(writes) = writes.upgrade() else {
             return;
         };
         // A full queue means the writer is busy: the next tick tries again.
         let _ = writes.try_send(WriteOp::FinishCheckpoint);
+    }
+}
+
+/// The SQLite database file, or its log with `suffix` `-wal`, opened for
+/// flushing; `None` for a database in memory or a file that cannot be opened
+/// (then the writer's own pass flushes it, as SQLite does).
+async fn database_file(pool: &AnyPool, suffix: &str) -> Option<Arc<std::fs::File>> {
+    let rows = sqlx::query("PRAGMA database_list")
+        .fetch_all(pool)
+        .await
+        .ok()?;
+    let path: String = rows
+        .iter()
+        .find(|row| row.try_get::<String, _>(1).is_ok_and(|name| name == "main"))?
+        .try_get(2)
+        .ok()?;
+    if path.is_empty() {
+        return None;
+    }
+    let path = format!("{path}{suffix}");
+    match std::fs::File::open(&path) {
+        Ok(file) => Some(Arc::new(file)),
+        Err(error) => {
+            tracing::warn!(%error, path, "store database file not opened for flushing");
+            None
+        }
     }
 }
 

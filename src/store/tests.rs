@@ -271,6 +271,35 @@ async fn the_write_ahead_log_starts_again_after_writes() {
     test.finish().await;
 }
 
+/// The checkpoint task flushes the database file and its log itself; it
+/// finds them from the pool, and finds nothing for a database in memory.
+#[cfg(unix)]
+#[tokio::test]
+async fn the_checkpoint_task_finds_the_database_file_and_its_log() {
+    let test = sqlite().await;
+    let database = database_file(test.store.pool(), "").await;
+    let log = database_file(test.store.pool(), "-wal").await;
+    let expected = test._dir.path().join("data/test.db");
+    let same = |file: &std::fs::File, path: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        let (a, b) = (file.metadata().unwrap(), std::fs::metadata(path).unwrap());
+        (a.dev(), a.ino()) == (b.dev(), b.ino())
+    };
+    assert!(same(&database.expect("the database file"), &expected));
+    let log_path = test._dir.path().join("data/test.db-wal");
+    assert!(same(&log.expect("the log"), &log_path));
+    test.finish().await;
+
+    install_default_drivers();
+    let memory = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect("sqlite::memory:")
+        .await
+        .unwrap();
+    assert!(database_file(&memory, "").await.is_none());
+    memory.close().await;
+}
+
 #[test]
 fn batches_are_written_in_runs_of_a_power_of_two_rows() {
     let sizes = |n: usize| -> Vec<usize> {
