@@ -14,10 +14,11 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
+use super::intent_phrases::{IntentPhrases, PhraseKind};
 use super::model::{Command, IntentSet};
 use crate::lang::LangTag;
+use crate::text;
 use crate::text::analysis::{Analyzer, for_each_word};
-use crate::text::{self, PhraseSet};
 use crate::text::{for_each_one_deletion, one_deletions};
 
 /// Words with less weight than this (used by almost every intent) are skipped.
@@ -99,26 +100,14 @@ struct LanguageIndex {
     idf: Vec<f32>,
     /// Term to the examples that have it.
     postings: Vec<Vec<u32>>,
-    /// Intents with keywords, `require` or `exclude` in this language.
-    phrase_intents: Vec<usize>,
-    /// Every keyword, `require` and `exclude` phrase of this language, and
-    /// for each its intent and kind.
-    phrases: PhraseSet,
-    phrase_owners: Vec<(usize, PhraseKind)>,
+    /// The intents' keywords, `require` and `exclude` in this language.
+    phrases: IntentPhrases,
     deletions: FxHashMap<String, Vec<u32>>,
     /// The analyser's forms of every word the examples are written with:
     /// messages mostly use those words, and stemming is most of ranking.
     known_forms: FxHashMap<String, Vec<String>>,
     examples: Vec<Example>,
     max_idf: f32,
-}
-
-/// What an intent's phrase is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PhraseKind {
-    Keyword,
-    Require,
-    Exclude,
 }
 
 struct Example {
@@ -151,12 +140,12 @@ impl Matcher {
         let mut scores = index.example_scores(message, &self.weights);
         let folded = text::fold(message);
         let words: Vec<&str> = text::words(&folded).collect();
-        let said = index.phrases_said(&words);
+        let said = index.phrases.said(&words);
         let has = |position: usize, kind: PhraseKind| said.contains(&(position, kind));
         let mut considered: Vec<usize> = scores
             .keys()
             .copied()
-            .chain(index.phrase_intents.iter().copied())
+            .chain(index.phrases.intents().iter().copied())
             .collect();
         considered.sort_unstable();
         considered.dedup();
@@ -305,30 +294,18 @@ impl LanguageIndex {
             .copied()
             .fold(0.0, f32::max)
             .max((1.0 + intent_count).ln());
-        let (phrase_intents, phrases, phrase_owners) = intent_phrases(intents, lang);
         LanguageIndex {
             analyzer,
             terms,
             sorted,
             idf,
             postings,
-            phrase_intents,
-            phrases,
-            phrase_owners,
+            phrases: IntentPhrases::new(intents, lang),
             deletions,
             known_forms,
             examples,
             max_idf,
         }
-    }
-
-    /// The intents and kinds of the phrases that occur in `words`.
-    fn phrases_said(&self, words: &[&str]) -> Vec<(usize, PhraseKind)> {
-        self.phrases
-            .matching(words)
-            .into_iter()
-            .filter_map(|number| self.phrase_owners.get(number as usize).copied())
-            .collect()
     }
 
     /// Each intent's best example score for `message`.
@@ -444,8 +421,7 @@ impl LanguageIndex {
                     }
                 }
                 // The longest prefix of three letters or more that is a term.
-                let ends: Vec<usize> = form.char_indices().map(|(at, _)| at).skip(3).collect();
-                for &end in ends.iter().rev() {
+                for (end, _) in form.char_indices().rev().take(length - 3) {
                     if let Some(id) = self.terms.get(&form[..end]) {
                         add(*id, weights.prefix);
                         break;
@@ -455,38 +431,6 @@ impl LanguageIndex {
         }
         found
     }
-}
-
-/// The intents with keywords, `require` or `exclude` in `lang`, all those
-/// phrases, and for each phrase its intent and kind.
-fn intent_phrases(
-    intents: &IntentSet,
-    lang: &LangTag,
-) -> (Vec<usize>, PhraseSet, Vec<(usize, PhraseKind)>) {
-    let mut phrase_intents = Vec::new();
-    let mut phrases = Vec::new();
-    let mut phrase_owners = Vec::new();
-    for (position, intent) in intents.all().iter().enumerate() {
-        let mut used = false;
-        for (kind, list) in [
-            (PhraseKind::Keyword, &intent.keywords),
-            (PhraseKind::Require, &intent.require),
-            (PhraseKind::Exclude, &intent.exclude),
-        ] {
-            let Some(list) = list.get(lang) else {
-                continue;
-            };
-            used = true;
-            for phrase in list {
-                phrases.push(phrase.clone());
-                phrase_owners.push((position, kind));
-            }
-        }
-        if used {
-            phrase_intents.push(position);
-        }
-    }
-    (phrase_intents, PhraseSet::new(phrases), phrase_owners)
 }
 
 /// The analyser's forms of every word `lang`'s examples are written with.
@@ -515,50 +459,5 @@ fn known_forms(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Words the examples use are looked up, not analysed again; the scores
-    /// must be exactly those of analysing every word afresh, on the demo
-    /// council's intents and the development set's messages.
-    #[test]
-    fn known_forms_change_no_score() {
-        let mut config = crate::config::Config::default();
-        config.content.dir = env!("CARGO_MANIFEST_DIR").into();
-        config.content.watch = false;
-        let content = crate::content::load(&config)
-            .unwrap_or_else(|f| panic!("{f}"))
-            .content;
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/intents-dev.tsv");
-        let dev = std::fs::read_to_string(path).expect("the development set");
-        let weights = MatchWeights::default();
-        let mut compared = 0;
-        for tag in ["en", "cy", "pl", "ar"] {
-            let lang = LangTag::parse(tag).expect("a tag");
-            let mut index = LanguageIndex::build(&content.intents, &lang, &weights);
-            assert!(!index.known_forms.is_empty(), "{tag}");
-            let messages: Vec<&str> = dev
-                .lines()
-                .filter(|line| !line.starts_with('#'))
-                .filter_map(|line| line.strip_prefix(tag)?.strip_prefix('\t'))
-                .filter_map(|rest| rest.split_once('\t').map(|(_, message)| message))
-                .collect();
-            let with_table: Vec<_> = messages
-                .iter()
-                .map(|m| sorted(index.example_scores(m, &weights)))
-                .collect();
-            index.known_forms.clear();
-            for (message, expected) in messages.iter().zip(with_table) {
-                assert_eq!(sorted(index.example_scores(message, &weights)), expected);
-                compared += 1;
-            }
-        }
-        assert!(compared > 100, "{compared} messages compared");
-    }
-
-    fn sorted(scores: FxHashMap<usize, f32>) -> Vec<(usize, f32)> {
-        let mut scores: Vec<_> = scores.into_iter().collect();
-        scores.sort_by_key(|(intent, _)| *intent);
-        scores
-    }
-}
+#[path = "matcher_tests.rs"]
+mod tests;

@@ -248,8 +248,8 @@ async fn checkpoint(pool: AnyPool, writes: mpsc::WeakSender<WriteOp>, restart_lo
         &pool,
         &writes,
         restart_log_at,
-        database.clone(),
-        log.clone(),
+        database.as_ref(),
+        log.as_ref(),
     )
     .await;
     // Closing any descriptor of the database file would drop every POSIX
@@ -263,8 +263,8 @@ async fn checkpoint_passes(
     pool: &AnyPool,
     writes: &mpsc::WeakSender<WriteOp>,
     restart_log_at: u64,
-    database: Option<Arc<std::fs::File>>,
-    log: Option<Arc<std::fs::File>>,
+    database: Option<&Arc<std::fs::File>>,
+    log: Option<&Arc<std::fs::File>>,
 ) {
     let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -293,7 +293,7 @@ async fn checkpoint_passes(
                 continue;
             }
         };
-        if let Some(file) = &database {
+        if let Some(file) = database {
             let file = Arc::clone(file);
             let started = std::time::Instant::now();
             match tokio::task::spawn_blocking(move || file.sync_data()).await {
@@ -311,7 +311,7 @@ async fn checkpoint_passes(
         }
         // The writer's pass syncs the log first: flushing it here leaves that
         // sync only what is written from now on.
-        if let Some(file) = &log {
+        if let Some(file) = log {
             let file = Arc::clone(file);
             if tokio::task::spawn_blocking(move || file.sync_data())
                 .await
