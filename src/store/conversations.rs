@@ -5,7 +5,7 @@ use sqlx::{Any, AssertSqlSafe, Row, Transaction};
 use tokio::sync::oneshot;
 
 use super::writer::WriteOp;
-use super::{Backend, Store, StoreError};
+use super::{Store, StoreError};
 
 /// A conversation as stored: who may resume it and the bot's state for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,21 +208,20 @@ pub(super) fn power_of_two_chunks<T>(mut items: &[T]) -> impl Iterator<Item = &[
     })
 }
 
-/// Writes many units in one transaction with a few multi-row statements
-/// instead of several statements per unit: the store's cost per turn under
-/// load. Any unit that cannot be written (taken over, a duplicate message)
-/// fails the whole call, and the caller writes each unit on its own to find
-/// which.
-pub(super) async fn write_units(
+/// Writes many units in one PostgreSQL transaction with a few multi-row
+/// statements instead of several statements per unit: the store's cost per
+/// turn under load. Any unit that cannot be written (taken over, a duplicate
+/// message) fails the whole call, and the caller writes each unit on its own
+/// to find which. SQLite's form is [`write_units_sqlite`].
+pub(super) async fn write_units_postgres(
     transaction: &mut Transaction<'_, Any>,
-    backend: Backend,
     units: &[&Unit],
 ) -> Result<(), StoreError> {
     for chunk in power_of_two_chunks(units) {
         let mut sql = String::from(
             "INSERT INTO conversations (id, resume_token_hash, lang, state, owner, next_seq, created_at, updated_at) VALUES ",
         );
-        push_placeholders(&mut sql, backend, chunk.len(), 8);
+        push_placeholders(&mut sql, chunk.len(), 8);
         sql.push_str(
             " ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, state = excluded.state, \
              next_seq = excluded.next_seq, updated_at = excluded.updated_at \
@@ -254,7 +253,7 @@ pub(super) async fn write_units(
         let mut sql = String::from(
             "INSERT INTO conversation_events (conversation_id, seq, kind, client_id, detected, lang, body, created_at) VALUES ",
         );
-        push_placeholders(&mut sql, backend, chunk.len(), 8);
+        push_placeholders(&mut sql, chunk.len(), 8);
         let mut query = sqlx::query(AssertSqlSafe(sql));
         for event in chunk {
             query = query
@@ -275,12 +274,91 @@ pub(super) async fn write_units(
     Ok(())
 }
 
-/// `rows` groups of `columns` parameters: `(?, ?), (?, ?)` on SQLite (whose
-/// driver looks up every numbered parameter by name, which grows with the
-/// square of their count), `($1, $2), ($3, $4)` on PostgreSQL. The statements
-/// built with it hold only fixed text and these placeholders; every value is
-/// bound.
-fn push_placeholders(sql: &mut String, backend: Backend, rows: usize, columns: usize) {
+/// SQLite's form of [`write_units_postgres`]: the whole batch in one call to
+/// the connection's thread, whatever its size, where a statement per chunk
+/// plus `BEGIN` and `COMMIT` each took a call and a wake-up of the writer
+/// task. The rows travel as two JSON arrays, one per table, which SQLite
+/// unpacks with `jsonb_each` (parsed once; each row's fields are then read
+/// from the binary form), so the text never changes and stays prepared.
+///
+/// There is no row count to check in between, so a conversation another
+/// session owns must stop the statement itself: its upsert sets `owner` to
+/// NULL, which the column refuses. Any error leaves the transaction open;
+/// [`rollback`] ends it, and the caller writes each unit on its own to find
+/// which one failed and why.
+pub(super) async fn write_units_sqlite(
+    connection: &mut sqlx::AnyConnection,
+    units: &[&Unit],
+) -> Result<(), StoreError> {
+    const BATCH: &str = "BEGIN; \
+        INSERT INTO conversations (id, resume_token_hash, lang, state, owner, next_seq, created_at, updated_at) \
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 \
+        FROM jsonb_each(?) WHERE true \
+        ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, state = excluded.state, \
+        next_seq = excluded.next_seq, updated_at = excluded.updated_at, \
+        owner = CASE WHEN conversations.owner = excluded.owner THEN excluded.owner END; \
+        INSERT INTO conversation_events (conversation_id, seq, kind, client_id, detected, lang, body, created_at) \
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 \
+        FROM jsonb_each(?); \
+        COMMIT";
+    let conversations: Vec<_> = units
+        .iter()
+        .map(|unit| {
+            let row = &unit.conversation;
+            (
+                &row.id,
+                &row.resume_token_hash,
+                &row.lang,
+                &row.state,
+                &row.owner,
+                row.next_seq,
+                row.created_at,
+                row.updated_at,
+            )
+        })
+        .collect();
+    let events: Vec<_> = units
+        .iter()
+        .flat_map(|unit| &unit.events)
+        .map(|event| {
+            (
+                &event.conversation_id,
+                event.seq,
+                &event.kind,
+                &event.client_id,
+                &event.detected,
+                &event.lang,
+                &event.body,
+                event.created_at,
+            )
+        })
+        .collect();
+    let encode = |error: serde_json::Error| StoreError::Database(sqlx::Error::Encode(error.into()));
+    let conversations = serde_json::to_string(&conversations).map_err(encode)?;
+    let events = serde_json::to_string(&events).map_err(encode)?;
+    sqlx::query(BATCH)
+        .bind(conversations)
+        .bind(events)
+        .execute(&mut *connection)
+        .await?;
+    Ok(())
+}
+
+/// Ends a transaction that [`write_units_sqlite`] left open after an error.
+pub(super) async fn rollback(connection: &mut sqlx::AnyConnection) -> Result<(), StoreError> {
+    use sqlx::Executor;
+    match connection.execute("ROLLBACK").await {
+        Ok(_) => Ok(()),
+        // The failed statement may have ended the transaction itself.
+        Err(sqlx::Error::Database(error)) if error.message().contains("no transaction") => Ok(()),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// `rows` groups of `columns` numbered parameters: `($1, $2), ($3, $4)`. The
+/// statements built with it hold only fixed text and these placeholders;
+/// every value is bound.
+fn push_placeholders(sql: &mut String, rows: usize, columns: usize) {
     use std::fmt::Write;
     for row in 0..rows {
         sql.push_str(if row == 0 { "(" } else { ", (" });
@@ -288,12 +366,7 @@ fn push_placeholders(sql: &mut String, backend: Backend, rows: usize, columns: u
             if column > 0 {
                 sql.push_str(", ");
             }
-            match backend {
-                Backend::Sqlite => sql.push('?'),
-                Backend::Postgres => {
-                    let _ = write!(sql, "${}", row * columns + column + 1);
-                }
-            }
+            let _ = write!(sql, "${}", row * columns + column + 1);
         }
         sql.push(')');
     }

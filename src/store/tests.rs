@@ -197,6 +197,55 @@ async fn a_taken_over_conversation_refuses_the_old_owner() {
 }
 
 #[tokio::test]
+async fn a_taken_over_conversation_in_a_batch_costs_only_itself() {
+    for test in backends().await {
+        let store = test.store.clone();
+        store.commit(unit("moved", 1..=1)).await.unwrap();
+        assert!(store.take_over("moved", "newcomer", 10).await.unwrap());
+        let mut writers = Vec::new();
+        for n in 0..100 {
+            let store = store.clone();
+            writers.push(tokio::spawn(async move {
+                store.commit(unit(&format!("m{n}"), 1..=2)).await
+            }));
+        }
+        let stale = store.commit(unit("moved", 2..=3));
+        let (stale, results) = tokio::join!(stale, futures_util::future::join_all(writers));
+        assert!(matches!(stale, Err(StoreError::NotOwner)), "{stale:?}");
+        assert!(results.into_iter().all(|r| r.unwrap().is_ok()));
+        assert_eq!(store.events_after("moved", 0).await.unwrap().len(), 1);
+        let moved = store
+            .find_conversation("hash-moved")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((moved.owner.as_str(), moved.next_seq), ("newcomer", 2));
+        assert_eq!(store.events_after("m99", 0).await.unwrap().len(), 2);
+        test.finish().await;
+    }
+}
+
+/// What residents type reaches the store as it was sent, whatever it holds.
+#[tokio::test]
+async fn any_text_is_stored_exactly() {
+    let awkward = "\"quoted\" \\ back\\slash\n\ttab \u{1} Ŵyn ẁ — مرحبا 👋🏽 \u{200f}x";
+    for test in backends().await {
+        let store = &test.store;
+        let mut written = unit("t", 1..=2);
+        written.conversation.state = format!("{{\"note\":{}}}", serde_json::json!(awkward));
+        written.conversation.created_at = i64::MAX - 1;
+        written.events[0].body = awkward.to_owned();
+        written.events[0].client_id = None;
+        written.events[1].detected = None;
+        store.commit(written.clone()).await.unwrap();
+        let found = store.find_conversation("hash-t").await.unwrap().unwrap();
+        assert_eq!(found, written.conversation, "{:?}", store.backend());
+        assert_eq!(store.events_after("t", 0).await.unwrap(), written.events);
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
 async fn a_client_message_id_is_stored_once() {
     for test in backends().await {
         let store = &test.store;

@@ -157,8 +157,17 @@ async fn commit_together(
     batch: &[(Unit, oneshot::Sender<Result<(), StoreError>>)],
 ) -> Result<(), StoreError> {
     let units: Vec<&Unit> = batch.iter().map(|(unit, _)| unit).collect();
-    let mut transaction = own.get().await?.begin().await?;
-    conversations::write_units(&mut transaction, backend, &units).await?;
+    let connection = own.get().await?;
+    if backend == Backend::Sqlite {
+        let written = conversations::write_units_sqlite(connection, &units).await;
+        if written.is_err() && conversations::rollback(connection).await.is_err() {
+            // It may still be inside the failed transaction: not used again.
+            own.connection = None;
+        }
+        return written;
+    }
+    let mut transaction = connection.begin().await?;
+    conversations::write_units_postgres(&mut transaction, &units).await?;
     transaction.commit().await?;
     Ok(())
 }
