@@ -225,7 +225,8 @@ impl Detector {
         // the cost).
         let letters: usize = words.iter().map(|w| w.lower.chars().count()).sum();
         let length_share = (letters as f32 / self.weights.whatlang_full_letters).min(1.0);
-        if lead(&votes) > self.weights.whatlang * length_share + self.weights.confident_margin {
+        let reach = self.weights.whatlang * length_share + self.weights.confident_margin;
+        if lead(&votes) > reach {
             return votes;
         }
         let text: String = words
@@ -233,12 +234,13 @@ impl Detector {
             .map(|w| w.lower.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        if let Some(info) = group.whatlang.detect(&text) {
-            let vote = self.weights.whatlang * length_share * info.confidence() as f32;
+        if let Some((lang, confidence)) = whatlang_among_front_runners(group, &votes, reach, &text)
+        {
+            let vote = self.weights.whatlang * length_share * confidence as f32;
             if let Some((_, position)) = group
                 .whatlang_positions
                 .iter()
-                .find(|(lang, _)| *lang == info.lang())
+                .find(|(known, _)| *known == lang)
             {
                 votes[usize::from(*position)] += vote;
             }
@@ -308,6 +310,42 @@ impl Detector {
         named.sort_by(|a, b| b.1.total_cmp(&a.1));
         named.truncate(4);
         named
+    }
+}
+
+/// whatlang's pick for `text`, and its confidence, among the front-runners:
+/// the languages within `reach` of the best, the only ones whose votes it
+/// could change. Its cost grows with the languages it weighs, and with one
+/// alone it would pick that one with full confidence, so it is not asked.
+/// When the best is a language whatlang does not know (Somali, Albanian), it
+/// weighs the whole group: its confidence among a few others alone would
+/// count against the best.
+fn whatlang_among_front_runners(
+    group: &ScriptGroup,
+    votes: &[f32],
+    reach: f32,
+    text: &str,
+) -> Option<(whatlang::Lang, f64)> {
+    let best = (0..votes.len()).max_by(|a, b| votes[*a].total_cmp(&votes[*b]))?;
+    let best_known = group
+        .whatlang_positions
+        .iter()
+        .any(|(_, position)| usize::from(*position) == best);
+    let pick = |info: whatlang::Info| (info.lang(), info.confidence());
+    if !best_known {
+        return group.whatlang.detect(text).map(pick);
+    }
+    let front_runners: Vec<whatlang::Lang> = group
+        .whatlang_positions
+        .iter()
+        .filter(|(_, position)| votes[usize::from(*position)] >= votes[best] - reach)
+        .map(|(lang, _)| *lang)
+        .collect();
+    match front_runners[..] {
+        [only] => Some((only, 1.0)),
+        _ => whatlang::Detector::with_allowlist(front_runners)
+            .detect(text)
+            .map(pick),
     }
 }
 
