@@ -94,8 +94,7 @@ struct Session {
     created_at: i64,
     rate: RateLimit,
     /// The channel the handoff queue talks to this session on.
-    queue_tx: mpsc::Sender<crate::handoff::ToResident>,
-    queue_rx: mpsc::Receiver<crate::handoff::ToResident>,
+    queue: queue::QueueChannel,
 }
 
 /// What to do after handling a frame.
@@ -140,7 +139,9 @@ where
                 Box::pin(session.handle(frame)).await
             }
             Some(()) = session.claim.detach_requests.recv() => Box::pin(session.replaced()).await,
-            Some(event) = session.queue_rx.recv() => Box::pin(session.on_queue_event(event)).await,
+            Some(event) = queue::next_event(&mut session.queue) => {
+                Box::pin(session.on_queue_event(event)).await
+            }
             () = app.shutdown.cancelled() => {
                 Box::pin(session.close(close::GOING_AWAY, "server shutting down")).await;
                 Flow::Stop

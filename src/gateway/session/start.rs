@@ -201,7 +201,6 @@ async fn start_new(
     let mut conversation =
         ConversationState::new(&content, hello.lang.as_ref(), hello.page_lang.as_ref());
     conversation.page.clone_from(&hello.page);
-    let (queue_tx, queue_rx) = mpsc::channel(super::queue::QUEUE_EVENTS);
     let mut session = Session {
         app: app.clone(),
         out: out.clone(),
@@ -216,8 +215,7 @@ async fn start_new(
         next_seq: 1,
         created_at: now_millis(),
         rate: rate_limit(app),
-        queue_tx,
-        queue_rx,
+        queue: Default::default(),
     };
     let greeting = conversation::greet(&content, &session.state.conversation);
     let seq = session.next_seq;
@@ -281,7 +279,6 @@ async fn resume(
         app.sessions.release(&claim);
         return start_new(app, peer, out, hello, true).await;
     }
-    let (queue_tx, queue_rx) = mpsc::channel(super::queue::QUEUE_EVENTS);
     let session = Session {
         app: app.clone(),
         out: out.clone(),
@@ -293,8 +290,7 @@ async fn resume(
         next_seq: row.next_seq,
         created_at: row.created_at,
         rate: rate_limit(app),
-        queue_tx,
-        queue_rx,
+        queue: Default::default(),
     };
     if let Err(error) = session.commit(Vec::new(), session.next_seq).await {
         tracing::warn!(%error, "could not store the resumed conversation's page language");

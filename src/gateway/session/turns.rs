@@ -1,7 +1,7 @@
 //! A started session's frames: resident messages, language choices and pings.
 //! Each turn's writes are committed before anything is acknowledged or sent.
 
-use super::queue::SessionServices;
+use super::queue::{QueueChannel, SessionServices};
 use super::{Flow, REMEMBERED_IDS, Session};
 use crate::conversation::{self, Input, Turn};
 use crate::gateway::protocol::{self, ClientFrame, FrameError, MAX_CLIENT_ID, ServerFrame};
@@ -99,7 +99,7 @@ impl Session {
             payload: payload.as_deref(),
         };
         let (app, conversation_id) = (self.app.clone(), self.conversation_id.clone());
-        let services = self.services(&app, &conversation_id);
+        let services = services(&app, &conversation_id, &self.queue);
         let turn =
             conversation::turn(&content, &mut self.state.conversation, input, &services).await;
         let note = turn.handoff.clone();
@@ -189,7 +189,7 @@ impl Session {
         let before = self.state.clone();
         let content = self.app.content.load_full();
         let (app, conversation_id) = (self.app.clone(), self.conversation_id.clone());
-        let services = self.services(&app, &conversation_id);
+        let services = services(&app, &conversation_id, &self.queue);
         let turn = conversation::set_language(
             &content,
             &mut self.state.conversation,
@@ -227,24 +227,6 @@ impl Session {
         }
         tracing::error!(%error, "could not store a turn");
         self.send_error(messages::ERROR_INTERNAL, &[], id).await
-    }
-
-    /// What a turn of this conversation may call on: the store and the queue.
-    fn services<'a>(
-        &self,
-        app: &'a crate::gateway::AppState,
-        conversation_id: &'a str,
-    ) -> SessionServices<'a> {
-        SessionServices {
-            desk: CaseDesk {
-                store: &app.store,
-                zone: &app.zone,
-                conversation_id: Some(conversation_id),
-            },
-            handoff: &app.handoff,
-            conversation_id,
-            resident: self.queue_tx.clone(),
-        }
     }
 
     fn within_rate_limits(&mut self) -> bool {
@@ -356,4 +338,22 @@ fn is_client_id(id: &str) -> bool {
 /// The largest text frame read at all for a message limit of `limit` bytes.
 pub(crate) fn frame_limit(limit: usize) -> usize {
     limit.saturating_mul(6).saturating_add(1024)
+}
+
+/// What a turn of a conversation may call on: the store and the queue.
+fn services<'a>(
+    app: &'a crate::gateway::AppState,
+    conversation_id: &'a str,
+    queue: &'a QueueChannel,
+) -> SessionServices<'a> {
+    SessionServices {
+        desk: CaseDesk {
+            store: &app.store,
+            zone: &app.zone,
+            conversation_id: Some(conversation_id),
+        },
+        handoff: &app.handoff,
+        conversation_id,
+        queue,
+    }
 }
