@@ -8,7 +8,9 @@
 //! real websockets on loopback, each connection waiting for a reply before it
 //! sends again, like a person. It measures:
 //!
-//! - throughput at saturation with 100 connections, echo and bot, and their ratio;
+//! - throughput at saturation with 100 connections, echo and bot, and their
+//!   ratio, and councilbot's CPU time per message meanwhile (steadier from run
+//!   to run than the throughput, so it shows what a change saved);
 //! - the bot's latency at an offered 2,000 messages/s over 200 connections;
 //! - councilbot's resident memory holding 10,000 idle conversations;
 //! - how long a changed FAQ file takes to be served, under load, and whether
@@ -281,7 +283,21 @@ fn bench(scale: &Scale) -> ExitCode {
     let echo_load = run_phase(client_command(&saturate(echo_address, false), "load"));
     let _ = echo.kill();
     let _ = echo.wait();
-    let bot_load = run_phase(client_command(&saturate(bot.address, true), "load"));
+    let bot_plan = saturate(bot.address, true);
+    let (bot_load, bot_cpu_seconds) = std::thread::scope(|scope| {
+        // The server's CPU time over the measured window (the client starts
+        // its clock about 200 ms after it is spawned).
+        let watch = scope.spawn(|| {
+            std::thread::sleep(Duration::from_millis(200) + bot_plan.warmup);
+            let from = server::cpu_seconds(bot.child.id());
+            std::thread::sleep(bot_plan.measure);
+            server::cpu_seconds(bot.child.id()) - from
+        });
+        let outcome = run_phase(client_command(&bot_plan, "load"));
+        (outcome, watch.join().unwrap_or(0.0))
+    });
+    let bot_replies = bot_load.msgs_per_s * bot_plan.measure.as_secs_f64();
+    let bot_cpu_us = bot_cpu_seconds * 1e6 / bot_replies.max(1.0);
     let paced = run_phase(client_command(
         &Plan {
             address: bot.address,
@@ -371,6 +387,12 @@ fn bench(scale: &Scale) -> ExitCode {
         None,
     );
     row(
+        "bot server CPU per message, saturated (µs)",
+        format!("{bot_cpu_us:.1}"),
+        "",
+        None,
+    );
+    row(
         "ratio bot/echo",
         format!("{ratio:.3}"),
         ">= 0.25",
@@ -454,6 +476,7 @@ fn bench(scale: &Scale) -> ExitCode {
         "echo_msgs_per_s": echo_load.msgs_per_s.round(),
         "bot_msgs_per_s": bot_load.msgs_per_s.round(),
         "ratio": (ratio * 1000.0).round() / 1000.0,
+        "bot_cpu_us_per_msg": (bot_cpu_us * 10.0).round() / 10.0,
         "bot_p50_us": paced.p50_us,
         "bot_p99_us": paced.p99_us,
         "idle_conns": opened,
