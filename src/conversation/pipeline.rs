@@ -74,10 +74,12 @@ impl TurnContext<'_> {
         let position = match self.rankings.iter().position(|(known, _)| known == lang) {
             Some(position) => position,
             None => {
-                let ranked =
-                    self.content
-                        .matcher
-                        .rank(&self.content.intents, lang, self.input.text);
+                let ranked = self.content.matcher.rank_folded(
+                    &self.content.intents,
+                    lang,
+                    self.input.text,
+                    &self.folded,
+                );
                 self.rankings.push((lang.clone(), ranked));
                 self.rankings.len() - 1
             }

@@ -118,15 +118,19 @@ impl Engine<'_> {
     /// without answering it; `None` when nothing is waiting.
     pub fn would_accept(&self, flow: &Option<FlowState>, text: &str) -> Option<bool> {
         let (_, step) = self.current(flow)?;
+        let yes_no;
         let (slot, labels) = match &step.kind {
             StepKind::Ask(slot) => (
-                slot.clone(),
+                slot,
                 slot.choices
                     .iter()
                     .map(|c| (self.env.text)(&c.label))
                     .collect::<Vec<_>>(),
             ),
-            StepKind::Confirm { .. } => (yes_no_slot(), Vec::new()),
+            StepKind::Confirm { .. } => {
+                yes_no = yes_no_slot();
+                (&yes_no, Vec::new())
+            }
             _ => return None,
         };
         let context = slots::Context {
@@ -134,7 +138,7 @@ impl Engine<'_> {
             today: self.env.today,
             labels: &labels,
         };
-        Some(slots::validate(&slot, text, None, &context).is_ok())
+        Some(slots::validate(slot, text, None, &context).is_ok())
     }
 
     /// Continues after an effect the caller performed.

@@ -134,12 +134,23 @@ impl Matcher {
 
     /// Every intent with a score above zero, best first.
     pub fn rank(&self, intents: &IntentSet, lang: &LangTag, message: &str) -> Vec<(usize, f32)> {
+        self.rank_folded(intents, lang, message, &text::fold(message))
+    }
+
+    /// As [`Matcher::rank`], for a message the caller has already folded
+    /// (`folded` is `text::fold(message)`), as a turn has.
+    pub fn rank_folded(
+        &self,
+        intents: &IntentSet,
+        lang: &LangTag,
+        message: &str,
+        folded: &str,
+    ) -> Vec<(usize, f32)> {
         let Some(index) = self.languages.get(lang) else {
             return Vec::new();
         };
         let mut scores = index.example_scores(message, &self.weights);
-        let folded = text::fold(message);
-        let words: Vec<&str> = text::words(&folded).collect();
+        let words: Vec<&str> = text::words(folded).collect();
         let said = index.phrases.said(&words);
         let has = |position: usize, kind: PhraseKind| said.contains(&(position, kind));
         let mut considered: Vec<usize> = scores
