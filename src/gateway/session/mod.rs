@@ -198,7 +198,12 @@ impl Session {
     /// Queues a frame for the socket; `Stop` if the socket's writer has gone
     /// (the client stopped reading or disconnected).
     async fn send(&self, frame: &ServerFrame) -> Flow {
-        match self.out.send(Outbound::Frame(frame.to_json())).await {
+        self.send_json(frame.to_json()).await
+    }
+
+    /// As [`Session::send`], for a frame already written as JSON.
+    async fn send_json(&self, frame: String) -> Flow {
+        match self.out.send(Outbound::Frame(frame)).await {
             Ok(()) => Flow::Continue,
             Err(_) => Flow::Stop,
         }

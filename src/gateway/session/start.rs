@@ -246,7 +246,7 @@ async fn start_new(
             })
             .await;
     }
-    session.send(&frame).await;
+    session.send_json(frame).await;
     Some(session)
 }
 

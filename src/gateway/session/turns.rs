@@ -143,7 +143,7 @@ impl Session {
                 {
                     return Flow::Stop;
                 }
-                self.send(&frame).await
+                self.send_json(frame).await
             }
             Err(StoreError::Duplicate) => {
                 self.state = before;
@@ -216,7 +216,7 @@ impl Session {
         let (event, frame) = self.turn_event(seq, reply_to, turn);
         self.commit(vec![event], seq + 1).await?;
         self.next_seq = seq + 1;
-        Ok(self.send(&frame).await)
+        Ok(self.send_json(frame).await)
     }
 
     /// After a failed commit: a newer socket owns the conversation, or the
@@ -233,14 +233,15 @@ impl Session {
         self.rate.take() && self.app.addresses.take(self.peer)
     }
 
-    /// The turn's frame, and its stored copy: with transcripts redacted, the
-    /// messages that repeat a resident's answers are redacted in the copy.
+    /// The turn's stored copy, and its frame as JSON to send: the same text,
+    /// written once, unless transcripts are redacted and a message repeats a
+    /// resident's answer, which the copy then redacts.
     pub(super) fn turn_event(
         &self,
         seq: i64,
         reply_to: Option<String>,
         turn: Turn,
-    ) -> (EventRow, ServerFrame) {
+    ) -> (EventRow, String) {
         let detected = turn.detected.as_ref().map(LangTag::to_string);
         let lang = Some(turn.lang.to_string());
         let frame = ServerFrame::Turn {
@@ -250,7 +251,8 @@ impl Session {
             lang: turn.lang,
             messages: turn.messages,
         };
-        let stored = match &frame {
+        let sent = frame.to_json();
+        let redacted = match &frame {
             ServerFrame::Turn { messages, .. }
                 if self.app.config.privacy.redact_transcripts
                     && messages.iter().any(|m| m.personal) =>
@@ -261,11 +263,12 @@ impl Session {
                         message.text = redact(&message.text);
                     }
                 }
-                copy.to_json()
+                Some(copy.to_json())
             }
-            _ => frame.to_json(),
+            _ => None,
         };
-        (self.event(seq, "turn", None, detected, lang, stored), frame)
+        let stored = redacted.unwrap_or_else(|| sent.clone());
+        (self.event(seq, "turn", None, detected, lang, stored), sent)
     }
 
     fn event(
