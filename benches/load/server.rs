@@ -91,7 +91,6 @@ fn ready(address: SocketAddr) -> bool {
     status.starts_with("HTTP/1.1 200")
 }
 
-/// Resident memory of a process, in MiB.
 /// A process's CPU time so far (user and system), in seconds; 0 if unknown.
 pub(crate) fn cpu_seconds(pid: u32) -> f64 {
     // Fields 14 and 15 of /proc/PID/stat, after the command name in
@@ -107,6 +106,7 @@ pub(crate) fn cpu_seconds(pid: u32) -> f64 {
     ticks / 100.0
 }
 
+/// Resident memory of a process, in MiB.
 pub(crate) fn rss_mb(pid: u32) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     status
