@@ -18,6 +18,7 @@
 
 mod tables;
 mod vocabulary;
+mod whatlang_pick;
 
 use whatlang::Script;
 
@@ -25,6 +26,7 @@ use super::LangTag;
 use crate::text;
 pub use vocabulary::seed_words as everyday_words;
 use vocabulary::{Builder, ScriptGroup, Vocabulary};
+use whatlang_pick::{detect_single_script, whatlang_among_front_runners};
 
 /// The result for one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -313,42 +315,6 @@ impl Detector {
     }
 }
 
-/// whatlang's pick for `text`, and its confidence, among the front-runners:
-/// the languages within `reach` of the best, the only ones whose votes it
-/// could change. Its cost grows with the languages it weighs, and with one
-/// alone it would pick that one with full confidence, so it is not asked.
-/// When the best is a language whatlang does not know (Somali, Albanian), it
-/// weighs the whole group: its confidence among a few others alone would
-/// count against the best.
-fn whatlang_among_front_runners(
-    group: &ScriptGroup,
-    votes: &[f32],
-    reach: f32,
-    text: &str,
-) -> Option<(whatlang::Lang, f64)> {
-    let best = (0..votes.len()).max_by(|a, b| votes[*a].total_cmp(&votes[*b]))?;
-    let best_known = group
-        .whatlang_positions
-        .iter()
-        .any(|(_, position)| usize::from(*position) == best);
-    let pick = |info: whatlang::Info| (info.lang(), info.confidence());
-    if !best_known {
-        return group.whatlang.detect(text).map(pick);
-    }
-    let front_runners: Vec<whatlang::Lang> = group
-        .whatlang_positions
-        .iter()
-        .filter(|(_, position)| votes[usize::from(*position)] >= votes[best] - reach)
-        .map(|(lang, _)| *lang)
-        .collect();
-    match front_runners[..] {
-        [only] => Some((only, 1.0)),
-        _ => whatlang::Detector::with_allowlist(front_runners)
-            .detect(text)
-            .map(pick),
-    }
-}
-
 /// How far the best score is ahead of the second best.
 fn lead(votes: &[f32]) -> f32 {
     let (mut best, mut second) = (f32::MIN, f32::MIN);
@@ -387,24 +353,6 @@ fn dominant_script(words: &[MessageWord]) -> Option<Script> {
     non_latin
         .or_else(|| letters.iter().max_by_key(|(_, count)| *count))
         .map(|(script, _)| *script)
-}
-
-/// Scripts written by one language, or the Han and kana scripts: whatlang
-/// decides, and the script makes it certain.
-fn detect_single_script(words: &[&MessageWord]) -> Detection {
-    let text: String = words
-        .iter()
-        .map(|w| w.lower.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let Some(info) = whatlang::detect(&text) else {
-        return Detection::none();
-    };
-    let lang = tables::tag_for_whatlang(info.lang());
-    Detection {
-        confident: lang.is_some(),
-        lang,
-    }
 }
 
 #[cfg(test)]
