@@ -1,5 +1,7 @@
 //! Matcher checks against the demo council and the development set.
 
+use rustc_hash::FxHashMap;
+
 use super::*;
 
 /// Words the examples use are looked up, not analysed again; the scores

@@ -3,6 +3,7 @@
 //! cases is the caller's (through [`engine::Effect`]).
 
 pub mod engine;
+mod example_index;
 mod intent_phrases;
 pub mod matcher;
 pub mod model;
