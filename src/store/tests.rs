@@ -149,26 +149,39 @@ async fn committed_units_are_readable_in_order() {
     }
 }
 
+/// Commits `unit` while `count` other conversations (`{prefix}0`, …) commit
+/// theirs at the same moment, so the writer batches them together; `unit`'s
+/// result, and whether every other one was committed.
+async fn commit_among_others(
+    store: &Store,
+    unit_alone: Unit,
+    prefix: &str,
+    count: usize,
+) -> (Result<(), StoreError>, bool) {
+    let writers: Vec<_> = (0..count)
+        .map(|n| {
+            let store = store.clone();
+            let id = format!("{prefix}{n}");
+            tokio::spawn(async move { store.commit(unit(&id, 1..=2)).await })
+        })
+        .collect();
+    let (alone, results) = tokio::join!(
+        store.commit(unit_alone),
+        futures_util::future::join_all(writers)
+    );
+    let others = results.into_iter().all(|r| r.is_ok_and(|r| r.is_ok()));
+    (alone, others)
+}
+
 #[tokio::test]
 async fn concurrent_units_commit_together_and_a_bad_one_costs_only_itself() {
     for test in backends().await {
         let store = test.store.clone();
         store.commit(unit("taken", 1..=1)).await.unwrap();
-        let mut writers = Vec::new();
-        for n in 0..200 {
-            let store = store.clone();
-            writers.push(tokio::spawn(async move {
-                store.commit(unit(&format!("c{n}"), 1..=2)).await
-            }));
-        }
         // In the middle of them: a unit repeating a stored seq.
-        let bad = store.commit(unit("taken", 1..=1));
-        let (bad, results) = tokio::join!(bad, futures_util::future::join_all(writers));
+        let (bad, others) = commit_among_others(&store, unit("taken", 1..=1), "c", 200).await;
         assert!(bad.is_err(), "a repeated seq is refused");
-        assert!(
-            results.into_iter().all(|r| r.unwrap().is_ok()),
-            "every other unit is committed"
-        );
+        assert!(others, "every other unit is committed");
         for n in [0, 100, 199] {
             assert_eq!(
                 store.events_after(&format!("c{n}"), 0).await.unwrap().len(),
@@ -202,17 +215,9 @@ async fn a_taken_over_conversation_in_a_batch_costs_only_itself() {
         let store = test.store.clone();
         store.commit(unit("moved", 1..=1)).await.unwrap();
         assert!(store.take_over("moved", "newcomer", 10).await.unwrap());
-        let mut writers = Vec::new();
-        for n in 0..100 {
-            let store = store.clone();
-            writers.push(tokio::spawn(async move {
-                store.commit(unit(&format!("m{n}"), 1..=2)).await
-            }));
-        }
-        let stale = store.commit(unit("moved", 2..=3));
-        let (stale, results) = tokio::join!(stale, futures_util::future::join_all(writers));
+        let (stale, others) = commit_among_others(&store, unit("moved", 2..=3), "m", 100).await;
         assert!(matches!(stale, Err(StoreError::NotOwner)), "{stale:?}");
-        assert!(results.into_iter().all(|r| r.unwrap().is_ok()));
+        assert!(others, "every other unit is committed");
         assert_eq!(store.events_after("moved", 0).await.unwrap().len(), 1);
         let moved = store
             .find_conversation("hash-moved")
