@@ -51,8 +51,9 @@ pub struct Unit {
 impl Store {
     /// Commits a unit and returns once it is durable. Refused with
     /// [`StoreError::NotOwner`] if another session has taken the conversation
-    /// over, and with [`StoreError::Duplicate`] if a client message id is stored
-    /// already.
+    /// over, and with [`StoreError::Duplicate`] if an event's seq is stored
+    /// already. A client message id is not checked here: the owning session
+    /// does that (see [`Store::client_message_ids`]).
     pub async fn commit(&self, unit: Unit) -> Result<(), StoreError> {
         let (reply, result) = oneshot::channel();
         self.enqueue(WriteOp::Commit(unit, reply)).await?;
@@ -77,22 +78,25 @@ impl Store {
         Ok(result.rows_affected() == 1)
     }
 
-    /// The seq a client message id was stored as, if it was.
-    pub async fn client_message_seq(
+    /// Every client message id a conversation holds, with the seq each was
+    /// stored as. The session that owns the conversation loads them when it
+    /// takes it over: it alone may write the conversation from then on, so
+    /// with these it recognises any message sent again (the store keeps no
+    /// index of its own for that; see migration 0007).
+    pub async fn client_message_ids(
         &self,
         conversation_id: &str,
-        client_id: &str,
-    ) -> Result<Option<i64>, StoreError> {
-        let row = sqlx::query(
-            "SELECT seq FROM conversation_events WHERE conversation_id = $1 AND client_id = $2",
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT client_id, seq FROM conversation_events \
+             WHERE conversation_id = $1 AND client_id IS NOT NULL",
         )
         .bind(conversation_id)
-        .bind(client_id)
         .fetch_all(self.pool())
-        .await?
-        .into_iter()
-        .next();
-        Ok(row.map(|row| row.try_get("seq")).transpose()?)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("client_id")?, row.try_get("seq")?)))
+            .collect()
     }
 
     /// The conversation a resume token belongs to, if any.
@@ -210,8 +214,8 @@ pub(super) fn power_of_two_chunks<T>(mut items: &[T]) -> impl Iterator<Item = &[
 
 /// Writes many units in one PostgreSQL transaction with a few multi-row
 /// statements instead of several statements per unit: the store's cost per
-/// turn under load. Any unit that cannot be written (taken over, a duplicate
-/// message) fails the whole call, and the caller writes each unit on its own
+/// turn under load. Any unit that cannot be written (taken over, a seq
+/// stored already) fails the whole call, and the caller writes each unit on its own
 /// to find which. SQLite's form is [`write_units_sqlite`].
 pub(super) async fn write_units_postgres(
     transaction: &mut Transaction<'_, Any>,

@@ -55,6 +55,46 @@ async fn a_dropped_connection_resumes_with_exactly_what_was_missed() {
     app.stop().await.unwrap();
 }
 
+/// However long ago a message was stored, sending it again (on the same socket
+/// or after a resume) gets its original ack and no second answer.
+#[tokio::test]
+async fn every_stored_message_is_recognised_when_sent_again() {
+    let app = spawn_app().await;
+    let mut first = Client::connect(&app).await;
+    let (welcome, _) = first.start(json!({})).await;
+    let token = welcome["resume_token"].as_str().unwrap().to_owned();
+    for n in 1..=10 {
+        first
+            .say(&format!("c-{n}"), "what day are bins collected")
+            .await;
+    }
+    first
+        .send(json!({"type": "message", "id": "c-1", "text": "what day are bins collected"}))
+        .await;
+    assert_eq!(
+        first.expect("ack").await,
+        json!({"type": "ack", "id": "c-1", "seq": 2, "duplicate": true})
+    );
+    first.close().await;
+
+    let mut second = Client::connect(&app).await;
+    second
+        .send(json!({"type": "hello", "v": 1, "resume_token": token, "last_seq": 21}))
+        .await;
+    assert_eq!(second.expect("welcome").await["last_seq"], 21);
+    for (id, seq) in [("c-1", 2), ("c-5", 10), ("c-10", 20)] {
+        second
+            .send(json!({"type": "message", "id": id, "text": "what day are bins collected"}))
+            .await;
+        assert_eq!(
+            second.expect("ack").await,
+            json!({"type": "ack", "id": id, "seq": seq, "duplicate": true})
+        );
+    }
+    second.ping().await;
+    app.stop().await.unwrap();
+}
+
 #[tokio::test]
 async fn a_reload_replays_the_whole_conversation_in_order() {
     let app = spawn_app().await;

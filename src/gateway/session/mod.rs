@@ -13,7 +13,7 @@ mod queue;
 mod start;
 mod turns;
 
-use std::collections::VecDeque;
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::time::Duration;
 
@@ -65,20 +65,23 @@ pub(crate) mod close {
     pub(crate) const UNSUPPORTED_VERSION: u16 = 4001;
 }
 
-/// Client message ids remembered per conversation to recognise resends
-/// without a database read; older ones are found by the store's unique index.
-const REMEMBERED_IDS: usize = 8;
 /// How long a new socket may take to send `hello`.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The conversation's state as stored between sockets.
+/// The conversation's state as stored between sockets. States stored before
+/// migration 0007 also hold `recent`, the last few client message ids, which
+/// is ignored: the session loads every id from the store (see [`ClientIds`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct StoredState {
     conversation: ConversationState,
-    /// Recent client message ids and the seq each was stored as.
-    #[serde(default)]
-    recent: VecDeque<(String, i64)>,
 }
+
+/// Every client message id of the conversation and the seq it was stored as,
+/// so a message sent again is acknowledged as a duplicate and not answered
+/// twice. Complete because only the owning session writes the conversation,
+/// and it loads the stored ids after taking the conversation over. Keyed by
+/// what the client sent, so the map keeps std's randomly seeded hashing.
+type ClientIds = HashMap<String, i64>;
 
 /// A live session: one socket attached to one conversation.
 struct Session {
@@ -90,6 +93,7 @@ struct Session {
     /// This session's write token: the store refuses writes by other owners.
     owner: String,
     state: StoredState,
+    client_ids: ClientIds,
     next_seq: i64,
     created_at: i64,
     rate: RateLimit,
@@ -235,5 +239,24 @@ fn error_frame(
         text: localised.text,
         lang: localised.lang,
         id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StoredState;
+
+    /// States stored before migration 0007 carry the last few client message
+    /// ids as `recent`; they must still resume.
+    #[test]
+    fn a_state_stored_with_recent_ids_still_reads() {
+        let stored = r#"{"conversation":{"lang":"cy","pinned":true,"page_hint":null,"misses":1,
+            "flow":null,"handoff":null,"safeguarding":null,"page":null},
+            "recent":[["m-1",2],["m-2",4]]}"#;
+        let state: StoredState = serde_json::from_str(stored).unwrap();
+        assert_eq!(state.conversation.lang.to_string(), "cy");
+        assert!(state.conversation.pinned);
+        let written = serde_json::to_value(&state).unwrap();
+        assert!(written.get("recent").is_none(), "{written}");
     }
 }

@@ -7,7 +7,9 @@ use futures_util::{Stream, StreamExt};
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
-use super::{Flow, HELLO_TIMEOUT, Inbound, Outbound, Session, StoredState, close, error_frame};
+use super::{
+    ClientIds, Flow, HELLO_TIMEOUT, Inbound, Outbound, Session, StoredState, close, error_frame,
+};
 use crate::conversation::{self, ConversationState};
 use crate::gateway::AppState;
 use crate::gateway::limits::RateLimit;
@@ -208,10 +210,8 @@ async fn start_new(
         conversation_id: random_hex(12),
         claim,
         owner: random_hex(16),
-        state: StoredState {
-            conversation,
-            recent: Default::default(),
-        },
+        state: StoredState { conversation },
+        client_ids: ClientIds::new(),
         next_seq: 1,
         created_at: now_millis(),
         rate: rate_limit(app),
@@ -279,6 +279,24 @@ async fn resume(
         app.sessions.release(&claim);
         return start_new(app, peer, out, hello, true).await;
     }
+    // Read after the takeover: no other session adds one from here on.
+    let client_ids = match app.store.client_message_ids(&row.id).await {
+        Ok(ids) => ids.into_iter().collect(),
+        Err(error) => {
+            tracing::error!(%error, "could not read the conversation's message ids");
+            app.sessions.release(&claim);
+            let early = Early {
+                app,
+                out,
+                lang: state.conversation.lang.clone(),
+            };
+            early.error(messages::ERROR_INTERNAL, &[]).await;
+            early
+                .close(close::TRY_AGAIN_LATER, "store unavailable")
+                .await;
+            return None;
+        }
+    };
     let session = Session {
         app: app.clone(),
         out: out.clone(),
@@ -287,6 +305,7 @@ async fn resume(
         claim,
         owner,
         state,
+        client_ids,
         next_seq: row.next_seq,
         created_at: row.created_at,
         rate: rate_limit(app),

@@ -2,7 +2,7 @@
 //! Each turn's writes are committed before anything is acknowledged or sent.
 
 use super::queue::{QueueChannel, SessionServices};
-use super::{Flow, REMEMBERED_IDS, Session};
+use super::{Flow, Session};
 use crate::conversation::{self, Input, Turn};
 use crate::gateway::protocol::{self, ClientFrame, FrameError, MAX_CLIENT_ID, ServerFrame};
 use crate::lang::{LangTag, messages};
@@ -61,7 +61,7 @@ impl Session {
                 .send_error(messages::ERROR_INVALID_FRAME, &[], None)
                 .await;
         }
-        if let Some(seq) = self.remembered(&id) {
+        if let Some(&seq) = self.client_ids.get(&id) {
             return self
                 .send(&ServerFrame::Ack {
                     id,
@@ -108,7 +108,6 @@ impl Session {
         } else {
             Vec::new()
         };
-        self.remember(&id, seq);
         let stored_text = if self.app.config.privacy.redact_transcripts {
             redact(&text)
         } else {
@@ -131,6 +130,7 @@ impl Session {
         match self.commit(vec![resident_event, turn_event], seq + 2).await {
             Ok(()) => {
                 self.next_seq = seq + 2;
+                self.client_ids.insert(id.clone(), seq);
                 self.after_turn(note, &replies).await;
                 if self
                     .send(&ServerFrame::Ack {
@@ -145,37 +145,9 @@ impl Session {
                 }
                 self.send_json(frame).await
             }
-            Err(StoreError::Duplicate) => {
-                self.state = before;
-                self.acknowledge_stored(id).await
-            }
             Err(error) => {
                 self.state = before;
                 self.commit_failed(error, Some(id)).await
-            }
-        }
-    }
-
-    /// A message the store already has (sent before this socket's memory).
-    async fn acknowledge_stored(&mut self, id: String) -> Flow {
-        match self
-            .app
-            .store
-            .client_message_seq(&self.conversation_id, &id)
-            .await
-        {
-            Ok(Some(seq)) => {
-                self.remember(&id, seq);
-                self.send(&ServerFrame::Ack {
-                    id,
-                    seq,
-                    duplicate: true,
-                })
-                .await
-            }
-            Ok(None) | Err(_) => {
-                self.send_error(messages::ERROR_INTERNAL, &[], Some(id))
-                    .await
             }
         }
     }
@@ -315,21 +287,6 @@ impl Session {
                 events,
             })
             .await
-    }
-
-    fn remembered(&self, id: &str) -> Option<i64> {
-        self.state
-            .recent
-            .iter()
-            .find(|(known, _)| known == id)
-            .map(|(_, seq)| *seq)
-    }
-
-    fn remember(&mut self, id: &str, seq: i64) {
-        if self.state.recent.len() == REMEMBERED_IDS {
-            self.state.recent.pop_front();
-        }
-        self.state.recent.push_back((id.to_owned(), seq));
     }
 }
 
