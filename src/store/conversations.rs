@@ -89,7 +89,8 @@ impl Store {
     ) -> Result<Vec<(String, i64)>, StoreError> {
         let rows = sqlx::query(
             "SELECT client_id, seq FROM conversation_events \
-             WHERE conversation_id = $1 AND client_id IS NOT NULL",
+             WHERE conversation = (SELECT number FROM conversations WHERE id = $1) \
+             AND client_id IS NOT NULL",
         )
         .bind(conversation_id)
         .fetch_all(self.pool())
@@ -123,14 +124,17 @@ impl Store {
         seq: i64,
     ) -> Result<Vec<EventRow>, StoreError> {
         let rows = sqlx::query(
-            "SELECT conversation_id, seq, kind, client_id, detected, lang, body, created_at \
-             FROM conversation_events WHERE conversation_id = $1 AND seq > $2 ORDER BY seq",
+            "SELECT seq, kind, client_id, detected, lang, body, created_at FROM conversation_events \
+             WHERE conversation = (SELECT number FROM conversations WHERE id = $1) AND seq > $2 \
+             ORDER BY seq",
         )
         .bind(conversation_id)
         .bind(seq)
         .fetch_all(self.pool())
         .await?;
-        rows.iter().map(event_from_row).collect()
+        rows.iter()
+            .map(|row| event_from_row(conversation_id, row))
+            .collect()
     }
 }
 
@@ -147,9 +151,9 @@ fn conversation_from_row(row: &AnyRow) -> Result<ConversationRow, StoreError> {
     })
 }
 
-fn event_from_row(row: &AnyRow) -> Result<EventRow, StoreError> {
+fn event_from_row(conversation_id: &str, row: &AnyRow) -> Result<EventRow, StoreError> {
     Ok(EventRow {
-        conversation_id: row.try_get("conversation_id")?,
+        conversation_id: conversation_id.to_owned(),
         seq: row.try_get("seq")?,
         kind: row.try_get("kind")?,
         client_id: row.try_get("client_id")?,
@@ -225,7 +229,7 @@ pub(super) async fn write_units_postgres(
         let mut sql = String::from(
             "INSERT INTO conversations (id, resume_token_hash, lang, state, owner, next_seq, created_at, updated_at) VALUES ",
         );
-        push_placeholders(&mut sql, chunk.len(), 8);
+        push_placeholders_with(&mut sql, chunk.len(), 8, ("", ""));
         sql.push_str(
             " ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, state = excluded.state, \
              next_seq = excluded.next_seq, updated_at = excluded.updated_at \
@@ -255,9 +259,10 @@ pub(super) async fn write_units_postgres(
     let events: Vec<&EventRow> = units.iter().flat_map(|unit| &unit.events).collect();
     for chunk in power_of_two_chunks(&events) {
         let mut sql = String::from(
-            "INSERT INTO conversation_events (conversation_id, seq, kind, client_id, detected, lang, body, created_at) VALUES ",
+            "INSERT INTO conversation_events (conversation, seq, kind, client_id, detected, lang, body, created_at) VALUES ",
         );
-        push_placeholders(&mut sql, chunk.len(), 8);
+        // Each row's first value is its conversation's id, looked up here.
+        push_placeholders_with(&mut sql, chunk.len(), 8, CONVERSATION_NUMBER);
         let mut query = sqlx::query(AssertSqlSafe(sql));
         for event in chunk {
             query = query
@@ -301,8 +306,8 @@ pub(super) async fn write_units_sqlite(
         ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, state = excluded.state, \
         next_seq = excluded.next_seq, updated_at = excluded.updated_at, \
         owner = CASE WHEN conversations.owner = excluded.owner THEN excluded.owner END; \
-        INSERT INTO conversation_events (conversation_id, seq, kind, client_id, detected, lang, body, created_at) \
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 \
+        INSERT INTO conversation_events (conversation, seq, kind, client_id, detected, lang, body, created_at) \
+        SELECT (SELECT number FROM conversations WHERE id = value ->> 0), value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 \
         FROM jsonb_each(?); \
         COMMIT";
     let conversations: Vec<_> = units
@@ -359,18 +364,22 @@ pub(super) async fn rollback(connection: &mut sqlx::AnyConnection) -> Result<(),
     }
 }
 
-/// `rows` groups of `columns` numbered parameters: `($1, $2), ($3, $4)`. The
-/// statements built with it hold only fixed text and these placeholders;
-/// every value is bound.
-fn push_placeholders(sql: &mut String, rows: usize, columns: usize) {
+/// The number of the conversation whose id is the placeholder in between.
+const CONVERSATION_NUMBER: (&str, &str) = ("(SELECT number FROM conversations WHERE id = ", ")");
+
+/// `rows` groups of `columns` numbered parameters: `($1, $2), ($3, $4)`, the
+/// first of each group inside `first` (`(f($1), $2)`). The statements built
+/// with it hold only fixed text and these placeholders; every value is bound.
+fn push_placeholders_with(sql: &mut String, rows: usize, columns: usize, first: (&str, &str)) {
     use std::fmt::Write;
     for row in 0..rows {
         sql.push_str(if row == 0 { "(" } else { ", (" });
         for column in 0..columns {
-            if column > 0 {
-                sql.push_str(", ");
-            }
-            let _ = write!(sql, "${}", row * columns + column + 1);
+            let n = row * columns + column + 1;
+            let _ = match column {
+                0 => write!(sql, "{}${n}{}", first.0, first.1),
+                _ => write!(sql, ", ${n}"),
+            };
         }
         sql.push(')');
     }
@@ -382,9 +391,8 @@ async fn insert_event(
     owner: &str,
 ) -> Result<(), StoreError> {
     let written = sqlx::query(
-        "INSERT INTO conversation_events (conversation_id, seq, kind, client_id, detected, lang, body, created_at) \
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8 \
-         WHERE EXISTS (SELECT 1 FROM conversations WHERE id = $1 AND owner = $9)",
+        "INSERT INTO conversation_events (conversation, seq, kind, client_id, detected, lang, body, created_at) \
+         SELECT number, $2, $3, $4, $5, $6, $7, $8 FROM conversations WHERE id = $1 AND owner = $9",
     )
     .bind(&row.conversation_id)
     .bind(row.seq)

@@ -3,6 +3,8 @@
 
 use super::*;
 
+mod migrations;
+
 /// A store on a fresh database, and what must outlive it.
 pub(crate) struct TestStore {
     pub store: Store,
@@ -53,7 +55,8 @@ async fn sqlite_restarting_log_at(restart_log_at: u64) -> TestStore {
     }
 }
 
-async fn postgres() -> Option<TestStore> {
+/// A new, empty PostgreSQL database: its URL, the server's URL and its name.
+async fn postgres_database() -> Option<(String, String, String)> {
     let base = std::env::var("COUNCILBOT_TEST_DATABASE_URL").ok()?;
     install_default_drivers();
     let admin = AnyPoolOptions::new()
@@ -72,7 +75,11 @@ async fn postgres() -> Option<TestStore> {
         .unwrap();
     admin.close().await;
     let (prefix, _) = base.rsplit_once('/').unwrap();
-    let url = format!("{prefix}/{database}");
+    Some((format!("{prefix}/{database}"), base, database))
+}
+
+async fn postgres() -> Option<TestStore> {
+    let (url, base, database) = postgres_database().await?;
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&url, dir.path()).await.unwrap();
     Some(TestStore {
