@@ -220,7 +220,7 @@ pub(super) fn power_of_two_chunks<T>(mut items: &[T]) -> impl Iterator<Item = &[
 /// statements instead of several statements per unit: the store's cost per
 /// turn under load. Any unit that cannot be written (taken over, a seq
 /// stored already) fails the whole call, and the caller writes each unit on its own
-/// to find which. SQLite's form is [`write_units_sqlite`].
+/// to find which. SQLite's form is [`super::sqlite_batch::write_units`].
 pub(super) async fn write_units_postgres(
     transaction: &mut Transaction<'_, Any>,
     units: &[&Unit],
@@ -281,87 +281,6 @@ pub(super) async fn write_units_postgres(
             .map_err(StoreError::from_write)?;
     }
     Ok(())
-}
-
-/// SQLite's form of [`write_units_postgres`]: the whole batch in one call to
-/// the connection's thread, whatever its size, where a statement per chunk
-/// plus `BEGIN` and `COMMIT` each took a call and a wake-up of the writer
-/// task. The rows travel as two JSON arrays, one per table, which SQLite
-/// unpacks with `jsonb_each` (parsed once; each row's fields are then read
-/// from the binary form), so the text never changes and stays prepared.
-///
-/// There is no row count to check in between, so a conversation another
-/// session owns must stop the statement itself: its upsert sets `owner` to
-/// NULL, which the column refuses. Any error leaves the transaction open;
-/// [`rollback`] ends it, and the caller writes each unit on its own to find
-/// which one failed and why.
-pub(super) async fn write_units_sqlite(
-    connection: &mut sqlx::AnyConnection,
-    units: &[&Unit],
-) -> Result<(), StoreError> {
-    const BATCH: &str = "BEGIN; \
-        INSERT INTO conversations (id, resume_token_hash, lang, state, owner, next_seq, created_at, updated_at) \
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 \
-        FROM jsonb_each(?) WHERE true \
-        ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, state = excluded.state, \
-        next_seq = excluded.next_seq, updated_at = excluded.updated_at, \
-        owner = CASE WHEN conversations.owner = excluded.owner THEN excluded.owner END; \
-        INSERT INTO conversation_events (conversation, seq, kind, client_id, detected, lang, body, created_at) \
-        SELECT (SELECT number FROM conversations WHERE id = value ->> 0), value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 \
-        FROM jsonb_each(?); \
-        COMMIT";
-    let conversations: Vec<_> = units
-        .iter()
-        .map(|unit| {
-            let row = &unit.conversation;
-            (
-                &row.id,
-                &row.resume_token_hash,
-                &row.lang,
-                &row.state,
-                &row.owner,
-                row.next_seq,
-                row.created_at,
-                row.updated_at,
-            )
-        })
-        .collect();
-    let events: Vec<_> = units
-        .iter()
-        .flat_map(|unit| &unit.events)
-        .map(|event| {
-            (
-                &event.conversation_id,
-                event.seq,
-                &event.kind,
-                &event.client_id,
-                &event.detected,
-                &event.lang,
-                &event.body,
-                event.created_at,
-            )
-        })
-        .collect();
-    let encode = |error: serde_json::Error| StoreError::Database(sqlx::Error::Encode(error.into()));
-    let conversations = serde_json::to_string(&conversations).map_err(encode)?;
-    let events = serde_json::to_string(&events).map_err(encode)?;
-    sqlx::query(BATCH)
-        .bind(conversations)
-        .bind(events)
-        .execute(&mut *connection)
-        .await?;
-    Ok(())
-}
-
-/// Ends a transaction that [`write_units_sqlite`] left open after an error.
-pub(super) async fn rollback(connection: &mut sqlx::AnyConnection) -> Result<(), StoreError> {
-    use sqlx::Executor;
-    match connection.execute("ROLLBACK").await {
-        Ok(_) => Ok(()),
-        // The failed statement may have ended the transaction itself.
-        Err(sqlx::Error::Database(error)) if error.message().contains("no transaction") => Ok(()),
-        Err(error) => Err(error.into()),
-    }
 }
 
 /// The number of the conversation whose id is the placeholder in between.

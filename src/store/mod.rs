@@ -14,6 +14,7 @@
 mod cases;
 mod conversations;
 mod handoffs;
+mod sqlite_batch;
 mod staff;
 mod writer;
 

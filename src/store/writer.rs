@@ -11,6 +11,7 @@ use sqlx::{Any, AnyPool, Connection, Executor, Row};
 use tokio::sync::{mpsc, oneshot};
 
 use super::conversations::{self, Unit};
+use super::sqlite_batch;
 use super::{Backend, StoreError};
 
 /// Units a transaction may hold.
@@ -159,8 +160,8 @@ async fn commit_together(
     let units: Vec<&Unit> = batch.iter().map(|(unit, _)| unit).collect();
     let connection = own.get().await?;
     if backend == Backend::Sqlite {
-        let written = conversations::write_units_sqlite(connection, &units).await;
-        if written.is_err() && conversations::rollback(connection).await.is_err() {
+        let written = sqlite_batch::write_units(connection, &units).await;
+        if written.is_err() && sqlite_batch::rollback(connection).await.is_err() {
             // It may still be inside the failed transaction: not used again.
             own.connection = None;
         }
