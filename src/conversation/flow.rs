@@ -5,7 +5,7 @@
 
 use super::pipeline::{HandoffRequest, Outcome, TurnContext, with_engine};
 use super::{BotMessage, Button, Source, greet, language_buttons, localised_message, payload};
-use crate::flows::engine::Engine;
+use crate::flows::engine::{Checked, Engine};
 use crate::flows::model::{Command, Intent};
 use crate::lang::messages;
 
@@ -117,13 +117,16 @@ pub(crate) fn command_outcome(turn: &mut TurnContext<'_>, command: Command) -> O
 fn answer(turn: &mut TurnContext<'_>) -> Outcome {
     let text = turn.input.text;
     let (content, lang, today) = (turn.content, turn.lang.clone(), turn.today);
-    let accepted = with_engine(content, &lang, today, |engine| {
-        engine.would_accept(&turn.state.flow, text)
+    let checked = with_engine(content, &lang, today, |engine| {
+        engine.check(&turn.state.flow, text, None)
     });
-    if let Some(offer) = switch_offer(turn, accepted) {
+    if let Some(offer) = switch_offer(turn, checked.as_ref().map(Checked::accepted)) {
         return Outcome::Reply(vec![offer]);
     }
-    engine_step(turn, |engine, flow| engine.answer(flow, text, None))
+    engine_step(turn, |engine, flow| match checked {
+        Some(checked) => engine.apply(flow, checked),
+        None => engine.answer(flow, text, None),
+    })
 }
 
 /// An offer to leave the current flow for another intent the message clearly

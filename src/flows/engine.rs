@@ -33,6 +33,18 @@ pub struct Env<'a> {
     pub text: &'a dyn Fn(&str) -> String,
 }
 
+/// An answer to the waiting question, checked by [`Engine::check`] and not
+/// yet applied: the value it gives, or why it is refused.
+#[derive(Debug)]
+pub struct Checked(Result<SlotValue, Invalid>);
+
+impl Checked {
+    /// Whether the question would take this answer.
+    pub fn accepted(&self) -> bool {
+        self.0.is_ok()
+    }
+}
+
 /// Runs the council's flows.
 pub struct Engine<'a> {
     pub intents: &'a IntentSet,
@@ -77,47 +89,31 @@ impl Engine<'_> {
         text: &str,
         pressed: Option<&str>,
     ) -> Progress {
-        let Some((intent, step)) = self.current(flow) else {
-            return self.advance(flow, Vec::new());
-        };
-        let choice = pressed.and_then(|p| p.strip_prefix(payload::ANSWER_PREFIX));
-        match &step.kind {
-            StepKind::Ask(slot) => {
-                let labels: Vec<String> = slot
-                    .choices
-                    .iter()
-                    .map(|c| (self.env.text)(&c.label))
-                    .collect();
-                let context = slots::Context {
-                    words: self.env.words,
-                    today: self.env.today,
-                    labels: &labels,
-                };
-                match slots::validate(slot, text, choice, &context) {
-                    Ok(value) => self.accept(flow, slot.name.clone(), value),
-                    Err(invalid) => self.reject(flow, intent, step, invalid),
-                }
-            }
-            StepKind::Confirm { .. } => {
-                let context = slots::Context {
-                    words: self.env.words,
-                    today: self.env.today,
-                    labels: &[],
-                };
-                match slots::validate(&yes_no_slot(), text, choice, &context).map(|v| v.value) {
-                    Ok(yes) if yes == "yes" => self.next(flow, Vec::new()),
-                    Ok(_) => self.restart(flow, "flow-confirm-no"),
-                    Err(invalid) => self.reject(flow, intent, step, invalid),
-                }
-            }
-            _ => self.advance(flow, Vec::new()),
+        match self.check(flow, text, pressed) {
+            Some(checked) => self.apply(flow, checked),
+            None => self.advance(flow, Vec::new()),
         }
     }
 
     /// Whether `text` would be accepted as the answer to the waiting question,
     /// without answering it; `None` when nothing is waiting.
     pub fn would_accept(&self, flow: &Option<FlowState>, text: &str) -> Option<bool> {
+        self.check(flow, text, None)
+            .map(|checked| checked.accepted())
+    }
+
+    /// Checks an answer to the waiting question without answering it, so a
+    /// caller can look at the outcome first and then [`Engine::apply`] it
+    /// without checking again (localising and folding the question's choices
+    /// is most of the cost). `None` when no question is waiting.
+    pub fn check(
+        &self,
+        flow: &Option<FlowState>,
+        text: &str,
+        pressed: Option<&str>,
+    ) -> Option<Checked> {
         let (_, step) = self.current(flow)?;
+        let choice = pressed.and_then(|p| p.strip_prefix(payload::ANSWER_PREFIX));
         let yes_no;
         let (slot, labels) = match &step.kind {
             StepKind::Ask(slot) => (
@@ -138,7 +134,25 @@ impl Engine<'_> {
             today: self.env.today,
             labels: &labels,
         };
-        Some(slots::validate(slot, text, None, &context).is_ok())
+        Some(Checked(slots::validate(slot, text, choice, &context)))
+    }
+
+    /// Answers the waiting question with an answer [`Engine::check`] checked.
+    pub fn apply(&self, flow: &mut Option<FlowState>, checked: Checked) -> Progress {
+        let Some((intent, step)) = self.current(flow) else {
+            return self.advance(flow, Vec::new());
+        };
+        match (&step.kind, checked.0) {
+            (StepKind::Ask(slot), Ok(value)) => self.accept(flow, slot.name.clone(), value),
+            (StepKind::Confirm { .. }, Ok(yes)) if yes.value == "yes" => {
+                self.next(flow, Vec::new())
+            }
+            (StepKind::Confirm { .. }, Ok(_)) => self.restart(flow, "flow-confirm-no"),
+            (StepKind::Ask(_) | StepKind::Confirm { .. }, Err(invalid)) => {
+                self.reject(flow, intent, step, invalid)
+            }
+            _ => self.advance(flow, Vec::new()),
+        }
     }
 
     /// Continues after an effect the caller performed.
