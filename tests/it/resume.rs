@@ -95,6 +95,73 @@ async fn every_stored_message_is_recognised_when_sent_again() {
     app.stop().await.unwrap();
 }
 
+/// A commit can land though the session was told it failed (a connection
+/// lost as it committed); the client's resend then meets a store ahead of
+/// the session. The session asks the client to resume, and after the resume
+/// the message is recognised, not answered twice.
+#[tokio::test]
+async fn a_store_ahead_of_its_session_is_caught_up_by_a_resume() {
+    let app = spawn_app().await;
+    let mut first = Client::connect(&app).await;
+    let (welcome, _) = first.start(json!({})).await;
+    let token = welcome["resume_token"].as_str().unwrap().to_owned();
+    let conversation = welcome["conversation_id"].as_str().unwrap().to_owned();
+    first.say("c-1", "hello there").await;
+
+    // What the lost commit of "c-2" left in the store: seqs 4 and 5.
+    sqlx::any::install_default_drivers();
+    let url = format!("sqlite://{}", app.data_dir.join("councilbot.db").display());
+    let db = sqlx::AnyPool::connect(&url).await.unwrap();
+    for (seq, kind, client_id) in [(4, "resident", Some("c-2")), (5, "turn", None)] {
+        sqlx::query(
+            "INSERT INTO conversation_events (conversation, seq, kind, client_id, body, created_at) \
+             SELECT number, $1, $2, $3, $4, 0 FROM conversations WHERE id = $5",
+        )
+        .bind(seq)
+        .bind(kind)
+        .bind(client_id)
+        .bind(format!(r#"{{"type":"{kind}","seq":{seq}}}"#))
+        .bind(&conversation)
+        .execute(&db)
+        .await
+        .unwrap();
+    }
+    sqlx::query("UPDATE conversations SET next_seq = 6 WHERE id = $1")
+        .bind(&conversation)
+        .execute(&db)
+        .await
+        .unwrap();
+    db.close().await;
+
+    first
+        .send(json!({"type": "message", "id": "c-2", "text": "anyone there?"}))
+        .await;
+    let error = first.expect("error").await;
+    assert_eq!(
+        (&error["code"], &error["id"]),
+        (&json!("internal"), &json!("c-2"))
+    );
+    assert_eq!(first.expect_close().await, 1013);
+
+    let mut second = Client::connect(&app).await;
+    second
+        .send(json!({"type": "hello", "v": 1, "resume_token": token, "last_seq": 3}))
+        .await;
+    assert_eq!(second.expect("welcome").await["last_seq"], 5);
+    assert_eq!(second.expect("resident").await["seq"], 4);
+    assert_eq!(second.expect("turn").await["seq"], 5);
+    second
+        .send(json!({"type": "message", "id": "c-2", "text": "anyone there?"}))
+        .await;
+    assert_eq!(
+        second.expect("ack").await,
+        json!({"type": "ack", "id": "c-2", "seq": 4, "duplicate": true})
+    );
+    let (ack, _) = second.say("c-3", "thanks").await;
+    assert_eq!(ack["seq"], 6);
+    app.stop().await.unwrap();
+}
+
 #[tokio::test]
 async fn a_reload_replays_the_whole_conversation_in_order() {
     let app = spawn_app().await;

@@ -193,9 +193,23 @@ impl Session {
 
     /// After a failed commit: a newer socket owns the conversation, or the
     /// store could not take the write (nothing was acknowledged; try again).
+    ///
+    /// A seq the store holds already means an earlier commit of this session
+    /// landed though it was reported as failed (a connection lost as it
+    /// committed), so the session's state, numbering and message ids are
+    /// behind the store's. The client is asked to resume, which reads them
+    /// all again; a message it then sends again is recognised.
     pub(super) async fn commit_failed(&self, error: StoreError, id: Option<String>) -> Flow {
-        if matches!(error, StoreError::NotOwner) {
-            return self.replaced().await;
+        match error {
+            StoreError::NotOwner => return self.replaced().await,
+            StoreError::Duplicate => {
+                tracing::warn!("the store is ahead of this session; asking the client to resume");
+                self.send_error(messages::ERROR_INTERNAL, &[], id).await;
+                self.close(super::close::TRY_AGAIN_LATER, "resume to catch up")
+                    .await;
+                return Flow::Stop;
+            }
+            _ => {}
         }
         tracing::error!(%error, "could not store a turn");
         self.send_error(messages::ERROR_INTERNAL, &[], id).await
