@@ -61,21 +61,27 @@ impl Store {
     }
 
     /// Makes `owner` the only session that may write the conversation; any
-    /// other session's later writes are refused. `false` if it does not exist.
+    /// other session's later writes are refused. Returns the conversation as
+    /// the takeover left it (what any earlier owner committed is in it), or
+    /// `None` if it does not exist.
     pub async fn take_over(
         &self,
         conversation_id: &str,
         owner: &str,
         now: i64,
-    ) -> Result<bool, StoreError> {
-        let result =
-            sqlx::query("UPDATE conversations SET owner = $1, updated_at = $2 WHERE id = $3")
-                .bind(owner)
-                .bind(now)
-                .bind(conversation_id)
-                .execute(self.pool())
-                .await?;
-        Ok(result.rows_affected() == 1)
+    ) -> Result<Option<ConversationRow>, StoreError> {
+        let row = sqlx::query(
+            "UPDATE conversations SET owner = $1, updated_at = $2 WHERE id = $3 \
+             RETURNING id, resume_token_hash, lang, state, owner, next_seq, created_at, updated_at",
+        )
+        .bind(owner)
+        .bind(now)
+        .bind(conversation_id)
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .next();
+        row.map(|row| conversation_from_row(&row)).transpose()
     }
 
     /// Every client message id a conversation holds, with the seq each was

@@ -207,14 +207,20 @@ async fn a_taken_over_conversation_refuses_the_old_owner() {
     for test in backends().await {
         let store = &test.store;
         store.commit(unit("x", 1..=1)).await.unwrap();
-        assert!(store.take_over("x", "newcomer", 10).await.unwrap());
+        let taken = store.take_over("x", "newcomer", 10).await.unwrap().unwrap();
+        let mut expected = conversation("x", 2);
+        (expected.owner, expected.updated_at) = ("newcomer".to_owned(), 10);
+        assert_eq!(taken, expected, "{:?}", store.backend());
         let stale = store.commit(unit("x", 2..=2)).await;
         assert!(matches!(stale, Err(StoreError::NotOwner)), "{stale:?}");
         let mut fresh = unit("x", 2..=2);
         fresh.conversation.owner = "newcomer".to_owned();
         store.commit(fresh).await.unwrap();
         assert_eq!(store.events_after("x", 0).await.unwrap().len(), 2);
-        assert!(!store.take_over("missing", "anyone", 10).await.unwrap());
+        assert_eq!(
+            store.take_over("missing", "anyone", 10).await.unwrap(),
+            None
+        );
         test.finish().await;
     }
 }
@@ -224,7 +230,13 @@ async fn a_taken_over_conversation_in_a_batch_costs_only_itself() {
     for test in backends().await {
         let store = test.store.clone();
         store.commit(unit("moved", 1..=1)).await.unwrap();
-        assert!(store.take_over("moved", "newcomer", 10).await.unwrap());
+        assert!(
+            store
+                .take_over("moved", "newcomer", 10)
+                .await
+                .unwrap()
+                .is_some()
+        );
         let (stale, others) = commit_among_others(&store, unit("moved", 2..=3), "m", 100).await;
         assert!(matches!(stale, Err(StoreError::NotOwner)), "{stale:?}");
         assert!(others, "every other unit is committed");

@@ -259,6 +259,14 @@ async fn resume(
     token: &str,
     hello: &Hello,
 ) -> Option<Session> {
+    let owner = random_hex(16);
+    // From here on, writes by any other session (on any instance) are refused.
+    // The row is read again by the takeover: an older session on another
+    // instance may have committed a turn since `find`.
+    let Ok(Some(row)) = app.store.take_over(&row.id, &owner, now_millis()).await else {
+        app.sessions.release(&claim);
+        return start_new(app, peer, out, hello, true).await;
+    };
     let Ok(mut state) = serde_json::from_str::<StoredState>(&row.state) else {
         tracing::error!(conversation = %row.id, "stored conversation state unreadable; starting afresh");
         app.sessions.release(&claim);
@@ -269,15 +277,6 @@ async fn resume(
     }
     if hello.page.is_some() {
         state.conversation.page.clone_from(&hello.page);
-    }
-    let owner = random_hex(16);
-    // From here on, writes by any other session (on any instance) are refused.
-    if !matches!(
-        app.store.take_over(&row.id, &owner, now_millis()).await,
-        Ok(true)
-    ) {
-        app.sessions.release(&claim);
-        return start_new(app, peer, out, hello, true).await;
     }
     // Read after the takeover: no other session adds one from here on.
     let client_ids = match app.store.client_message_ids(&row.id).await {
