@@ -3,13 +3,14 @@
 //! deletion index for typos, a sorted list for prefixes, and the analysed forms
 //! of the words the examples are written with.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
 use super::intent_phrases::IntentPhrases;
 use super::matcher::MatchWeights;
 use super::model::IntentSet;
+use super::unknown_words::UnknownWords;
 use crate::lang::LangTag;
 use crate::text::analysis::{Analyzer, for_each_word};
 use crate::text::{for_each_one_deletion, one_deletions};
@@ -31,8 +32,24 @@ pub(super) struct LanguageIndex {
     /// The analyser's forms of every word the examples are written with:
     /// messages mostly use those words, and stemming is most of ranking.
     pub(super) known_forms: FxHashMap<String, Vec<String>>,
+    /// The candidates of other words, as messages bring them (`None`: the
+    /// word has no forms and does not count). They hold for the weights the
+    /// index was built with.
+    pub(super) unknown: UnknownWords<Option<Candidates>>,
+    built_with: MatchWeights,
     examples: Vec<Example>,
     max_idf: f32,
+}
+
+/// The example terms a word may stand for, each with how well it fits.
+type Candidates = Arc<[(u32, f32)]>;
+
+/// A message word as ranking sees it.
+enum Analysed<'a> {
+    /// A word the examples use: its forms.
+    Known(&'a [String]),
+    /// Any other: the terms it may stand for.
+    Other(Candidates),
 }
 
 struct Example {
@@ -139,6 +156,8 @@ impl LanguageIndex {
             phrases: IntentPhrases::new(intents, lang),
             deletions,
             known_forms,
+            unknown: UnknownWords::default(),
+            built_with: *weights,
             examples,
             max_idf,
         }
@@ -157,18 +176,28 @@ impl LanguageIndex {
         let mut gain = vec![0.0_f32; self.examples.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut message_total = 0.0_f32;
-        let mut analysed: Vec<Cow<'_, [String]>> = Vec::new();
-        for_each_word(message, |written| match self.known_forms.get(written) {
-            Some(forms) => analysed.push(Cow::Borrowed(forms)),
-            None => {
-                let forms = self.analyzer.forms(written);
-                if !forms.is_empty() {
-                    analysed.push(Cow::Owned(forms));
-                }
+        let mut analysed: Vec<Analysed<'_>> = Vec::new();
+        for_each_word(message, |written| {
+            let other = match self.known_forms.get(written) {
+                Some(forms) => return analysed.push(Analysed::Known(forms)),
+                None if self.keeps_candidates_for(weights) => self
+                    .unknown
+                    .get_or_find(written, || self.other_candidates(written, weights)),
+                None => self.other_candidates(written, weights),
+            };
+            if let Some(candidates) = other {
+                analysed.push(Analysed::Other(candidates));
             }
         });
-        for (word, forms) in analysed.iter().enumerate() {
-            let candidates = self.candidates(forms, weights);
+        for (word, analysed) in analysed.iter().enumerate() {
+            let known;
+            let candidates: &[(u32, f32)] = match analysed {
+                Analysed::Known(forms) => {
+                    known = self.candidates(forms, weights);
+                    &known
+                }
+                Analysed::Other(candidates) => candidates,
+            };
             let strongest = candidates
                 .iter()
                 .map(|(term, quality)| self.idf[*term as usize] * quality)
@@ -178,7 +207,7 @@ impl LanguageIndex {
             } else {
                 strongest
             };
-            for (term, quality) in candidates {
+            for &(term, quality) in candidates {
                 let value = self.idf[term as usize] * quality;
                 // Words nearly every intent uses would only add noise (and time).
                 if self.idf[term as usize] < NEGLIGIBLE_IDF {
@@ -216,6 +245,22 @@ impl LanguageIndex {
             *entry = entry.max(score);
         }
         scores
+    }
+
+    /// Whether candidates found with `weights` may be kept: they are those
+    /// the index was built with (the matcher's own).
+    fn keeps_candidates_for(&self, weights: &MatchWeights) -> bool {
+        let built = &self.built_with;
+        built.typo == weights.typo
+            && built.prefix == weights.prefix
+            && built.typo_min_length == weights.typo_min_length
+    }
+
+    /// The candidates of a word the examples do not use; `None` when it has
+    /// no forms.
+    fn other_candidates(&self, written: &str, weights: &MatchWeights) -> Option<Candidates> {
+        let forms = self.analyzer.forms(written);
+        (!forms.is_empty()).then(|| Arc::from(self.candidates(&forms, weights)))
     }
 
     /// Terms a message word may stand for, with how well each fits.

@@ -12,6 +12,7 @@ mod progress;
 pub mod reference;
 pub mod slots;
 mod speech;
+mod unknown_words;
 pub mod words;
 
 /// Payloads of the bot's buttons, sent back with the label as text.

@@ -113,19 +113,7 @@ impl MessageWord {
 
 /// Splits text into words the way the detector sees them.
 pub(super) fn message_words(text: &str) -> Vec<MessageWord> {
-    let lowered: String = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}'))
-        .map(|c| {
-            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    lowered
+    lowered_words(text)
         .split(' ')
         .filter(|word| !word.is_empty() && !word.chars().any(char::is_numeric))
         .map(|word| {
@@ -141,6 +129,41 @@ pub(super) fn message_words(text: &str) -> Vec<MessageWord> {
                 lower: word.to_owned(),
                 folded: Some(text::fold_keeping_script_letters(word).replace(' ', "")),
                 script: whatlang::detect_script(word),
+            }
+        })
+        .collect()
+}
+
+/// `text` lowercased, apostrophes dropped, and every character that is not
+/// part of a word a space.
+fn lowered_words(text: &str) -> String {
+    // Plain ASCII (most messages) byte by byte: the same as below, without
+    // Unicode's tables.
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(|b| *b != b'\'')
+            .map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    char::from(b.to_ascii_lowercase())
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+    }
+    lowered_words_unicode(text)
+}
+
+fn lowered_words_unicode(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}'))
+        .map(|c| {
+            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+                c
+            } else {
+                ' '
             }
         })
         .collect()

@@ -35,6 +35,24 @@ mod unit {
         );
     }
 
+    /// The byte-by-byte path for ASCII gives what the Unicode path gives, on
+    /// every ASCII character, at the start, inside and at the end of a word.
+    #[test]
+    fn ascii_text_is_split_as_unicode_text_is() {
+        for byte in 0..=0x7f_u8 {
+            let c = char::from(byte);
+            for text in [format!("{c}ab"), format!("aB{c}cD"), format!("ab{c}")] {
+                assert_eq!(
+                    lowered_words(&text),
+                    lowered_words_unicode(&text),
+                    "{text:?}"
+                );
+            }
+        }
+        let text = "Hello!  When's my BIN day? Flat 2b, o'clock; x_y-z";
+        assert_eq!(lowered_words(text), lowered_words_unicode(text));
+    }
+
     fn council() -> Vec<LangTag> {
         ["en", "cy", "pl", "ar"]
             .iter()
