@@ -1,7 +1,7 @@
 //! The term dictionary an FAQ index is built with: each distinct written
 //! word analysed once, and each term numbered.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::text::analysis::Analyzer;
 
@@ -12,10 +12,11 @@ use crate::text::analysis::Analyzer;
 pub(super) struct Dictionary {
     /// Term texts by id…
     pub(super) texts: Vec<String>,
-    /// …and ids by text.
-    pub(super) ids: HashMap<String, u32>,
+    /// …and ids by text. Its keys and the memo's come from the council's
+    /// pages, never from residents, so a keyed hash buys nothing here.
+    pub(super) ids: FxHashMap<String, u32>,
     /// Each written word's term, if it has one.
-    memo: HashMap<String, Option<u32>>,
+    memo: FxHashMap<String, Option<u32>>,
     /// Written words with a term, in the order first met.
     pub(super) written: Vec<(String, u32)>,
 }

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
@@ -89,7 +90,7 @@ pub(super) struct LanguageIndex {
     analyzer: Arc<Analyzer>,
     reader: IndexReader,
     fields: Vec<(Field, f32)>,
-    terms: HashMap<String, u32>,
+    terms: FxHashMap<String, u32>,
     term_texts: Vec<String>,
     df: Vec<u32>,
     /// Written words of the documents and their terms, for typos.
@@ -182,7 +183,7 @@ impl LanguageIndex {
             analyzer,
             reader,
             fields,
-            terms: HashMap::new(),
+            terms: FxHashMap::default(),
             term_texts: Vec::new(),
             df: Vec::new(),
             spelling: Spelling::default(),

@@ -172,19 +172,31 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
         }
         current.clear();
     };
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02bc}') {
-            '\''
-        } else {
-            c
-        };
-        let in_word = c.is_alphanumeric()
-            || c == '\''
-            || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c));
-        if in_word {
-            current.push(c);
-        } else if !current.is_empty() {
-            finish(&mut current);
+    for c in text.chars() {
+        // ASCII (most of most texts) without Unicode's tables: the same as
+        // below for every ASCII character.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() || c == '\'' {
+                current.push(c.to_ascii_lowercase());
+            } else if !current.is_empty() {
+                finish(&mut current);
+            }
+            continue;
+        }
+        for c in c.to_lowercase() {
+            let c = if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02bc}') {
+                '\''
+            } else {
+                c
+            };
+            let in_word = c.is_alphanumeric()
+                || c == '\''
+                || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c));
+            if in_word {
+                current.push(c);
+            } else if !current.is_empty() {
+                finish(&mut current);
+            }
         }
     }
     if !current.is_empty() {

@@ -8,6 +8,8 @@
 
 pub mod analysis;
 mod phrases;
+#[cfg(test)]
+mod words_tests;
 
 pub use phrases::PhraseSet;
 
