@@ -15,7 +15,8 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-/// Words kept per language index: some 2 MB at most.
+/// Words kept per language index: a few MB at most (each word takes about
+/// 100 bytes, and 8 more for each term it may stand for).
 const KEPT: usize = 20_000;
 /// Longer words are analysed every time (they are rare, and would cost the
 /// most to keep).
