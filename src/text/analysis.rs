@@ -184,24 +184,30 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
             continue;
         }
         for c in c.to_lowercase() {
-            let c = if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02bc}') {
-                '\''
-            } else {
-                c
-            };
-            let in_word = c.is_alphanumeric()
-                || c == '\''
-                || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c));
-            if in_word {
-                current.push(c);
-            } else if !current.is_empty() {
-                finish(&mut current);
+            match word_char(c) {
+                Some(c) => current.push(c),
+                None if !current.is_empty() => finish(&mut current),
+                None => {}
             }
         }
     }
     if !current.is_empty() {
         finish(&mut current);
     }
+}
+
+/// A lowercased character as it stands in a word (every apostrophe as `'`),
+/// or `None` when it ends one.
+pub(super) fn word_char(c: char) -> Option<char> {
+    let c = if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02bc}') {
+        '\''
+    } else {
+        c
+    };
+    let in_word = c.is_alphanumeric()
+        || c == '\''
+        || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c));
+    in_word.then_some(c)
 }
 
 /// Chinese and Japanese are written without spaces, so a whole sentence would

@@ -1,38 +1,30 @@
 //! The word splitter's shortcut for ASCII checked against the splitter
 //! without it.
 
-use super::analysis::for_each_word;
+use super::analysis::{for_each_word, word_char};
 
-/// Words as the splitter found them before ASCII had a path of its own:
-/// every character through Unicode's lowercase and alphanumeric tables
+/// Words as the splitter finds them with every character through Unicode's
+/// lowercase table and [`word_char`], as before ASCII had a path of its own
 /// (ideographs, which it splits further, are left out).
 fn words_through_unicode(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut current = String::new();
-    let mut finish = |current: &mut String| {
-        let word = current.trim_matches('\'');
-        if !word.is_empty() {
-            words.push(word.to_owned());
+    for c in text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(Some)
+        .chain([None])
+    {
+        match c.and_then(word_char) {
+            Some(c) => current.push(c),
+            None => {
+                let word = current.trim_matches('\'');
+                if !word.is_empty() {
+                    words.push(word.to_owned());
+                }
+                current.clear();
+            }
         }
-        current.clear();
-    };
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02bc}') {
-            '\''
-        } else {
-            c
-        };
-        let in_word = c.is_alphanumeric()
-            || c == '\''
-            || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c));
-        if in_word {
-            current.push(c);
-        } else if !current.is_empty() {
-            finish(&mut current);
-        }
-    }
-    if !current.is_empty() {
-        finish(&mut current);
     }
     words
 }
