@@ -10,6 +10,10 @@
 //! turn (from `/proc/self/io`: with no socket, they are the store's writes to
 //! its log and database file). The figures move far less from run to run
 //! than the load bench's, so a change to what a turn writes shows here first.
+//!
+//! `-- --in-flight N` has each conversation queue N turns at once instead of
+//! one, so a batch may hold several turns of one conversation: what the
+//! store would save if a reply did not wait for its turn to be durable.
 
 #[path = "load/server.rs"]
 #[allow(dead_code)]
@@ -34,13 +38,19 @@ const STATE: &str = r#"{"conversation":{"lang":"en","pinned":false,"page_hint":n
 const TURN: &str = r#","reply_to":"m-1","detected":"en","lang":"en","messages":[{"text":"Report a broken street light online or call 0300 123 4567. Give the column number (on a plate about head height) and the nearest house number. Most faults are fixed within 5 working days.","lang":"en","dir":"ltr","source":{"kind":"faq","id":"street-lights","title":"Street lights","url":"https://www.glanafon.gov.uk/street-lights","reviewed":"2026-09-01"}}]}"#;
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let in_flight = args
+        .iter()
+        .position(|a| a == "--in-flight")
+        .and_then(|at| args.get(at + 1))
+        .map_or(1, |n| n.parse().expect("--in-flight is a number of turns"));
     let measure = Duration::from_secs(if quick { 2 } else { 5 });
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-    runtime.block_on(run(measure));
+    runtime.block_on(run(measure, in_flight));
 }
 
-async fn run(measure: Duration) {
+async fn run(measure: Duration, in_flight: i64) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let data = dir.path().join("data");
     let url = format!("sqlite://{}?mode=rwc", data.join("bench.db").display());
@@ -53,9 +63,13 @@ async fn run(measure: Duration) {
         tasks.push(tokio::spawn(async move {
             let mut seq = 1;
             while !stop.load(Ordering::Relaxed) {
-                store.commit(turn(n, seq)).await.expect("commit a turn");
-                seq += 2;
-                turns.fetch_add(1, Ordering::Relaxed);
+                // Queued in order, so the writer may take them in one batch.
+                let commits = (0..in_flight).map(|i| store.commit(turn(n, seq + 2 * i)));
+                for committed in futures_util::future::join_all(commits).await {
+                    committed.expect("commit a turn");
+                }
+                seq += 2 * in_flight;
+                turns.fetch_add(in_flight as u64, Ordering::Relaxed);
             }
         }));
     }

@@ -187,9 +187,11 @@ async fn connect(url: &str, backend: Backend) -> Result<AnyPool, StoreError> {
         // durable across application crashes in WAL mode.
         options = options.max_connections(4).after_connect(|connection, _| {
             Box::pin(async move {
-                // Each turn rewrites a few pages in different places; small
-                // pages make that less to write (a new database only).
-                connection.execute("PRAGMA page_size = 1024").await?;
+                // Each turn rewrites a few pages in different places, and
+                // each page costs two write calls to the log: 2 KB pages
+                // write less than 4 KB ones and call less often than 1 KB
+                // ones (a new database only; see docs/performance.md).
+                connection.execute("PRAGMA page_size = 2048").await?;
                 connection.execute("PRAGMA synchronous = NORMAL").await?;
                 // A statement that may fail part-way keeps the pages it
                 // changed in a statement journal: in memory, not a file.

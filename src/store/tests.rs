@@ -306,3 +306,48 @@ async fn the_writer_takes_a_new_connection_after_losing_its_own() {
     assert_eq!(store.events_after("a", 0).await.unwrap().len(), 4);
     test.finish().await;
 }
+
+/// A new SQLite database is made with 2 KB pages (see `connect`); one made
+/// before, with SQLite's usual 4 KB, keeps them and is written as before.
+#[tokio::test]
+async fn new_sqlite_databases_use_2_kb_pages_and_older_ones_keep_theirs() {
+    let page_size = |store: &Store| {
+        let pool = store.pool().clone();
+        async move {
+            let rows = sqlx::query("PRAGMA page_size")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+            rows[0].try_get::<i64, _>(0).unwrap()
+        }
+    };
+    let test = sqlite().await;
+    test.store.commit(unit("a", 1..=2)).await.unwrap();
+    assert_eq!(page_size(&test.store).await, 2048);
+    test.finish().await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let url = format!("sqlite://{}?mode=rwc", data.join("old.db").display());
+    install_default_drivers();
+    let older = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&url)
+        .await
+        .unwrap();
+    sqlx::query("PRAGMA page_size = 4096")
+        .execute(&older)
+        .await
+        .unwrap();
+    sqlx::query("CREATE TABLE made_before (x INTEGER)")
+        .execute(&older)
+        .await
+        .unwrap();
+    older.close().await;
+    let store = Store::open(&url, &data).await.unwrap();
+    store.commit(unit("b", 1..=2)).await.unwrap();
+    assert_eq!(page_size(&store).await, 4096);
+    assert_eq!(store.events_after("b", 0).await.unwrap().len(), 2);
+    store.close().await;
+}
