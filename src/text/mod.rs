@@ -151,7 +151,8 @@ pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// The apostrophes dropped from inside words ("don't", "o'clock").
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
 }
 

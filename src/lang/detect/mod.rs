@@ -152,21 +152,32 @@ fn lowered_words(text: &str) -> String {
             })
             .collect();
     }
-    lowered_words_unicode(text)
+    // Otherwise character by character, and still without the tables for
+    // the ASCII letters that most Welsh and Polish words are made of.
+    let mut lowered = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c != '\'' {
+                lowered.push(if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    ' '
+                });
+            }
+            continue;
+        }
+        for c in c.to_lowercase() {
+            if !text::is_apostrophe(c) {
+                lowered.push(if word_char(c) { c } else { ' ' });
+            }
+        }
+    }
+    lowered
 }
 
-fn lowered_words_unicode(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}'))
-        .map(|c| {
-            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect()
+/// A lowercased character that belongs to a word.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
 impl Detector {
@@ -220,13 +231,18 @@ impl Detector {
     /// Each group member's votes for these words.
     fn votes(&self, group: &ScriptGroup, words: &[&MessageWord]) -> Vec<f32> {
         let mut votes = vec![0.0_f32; group.members.len()];
+        // Borrowed English nouns say nothing about the language around them, so
+        // the character evidence leaves them out (unless they are all there is).
+        let mut native: Vec<&MessageWord> = Vec::with_capacity(words.len());
         for word in words {
             let Some(evidence) = group.words.get(word.folded()) else {
+                native.push(word);
                 continue;
             };
             let worth = if evidence.loanword {
                 self.weights.loanword
             } else {
+                native.push(word);
                 1.0
             };
             let share = worth / evidence.positions.len() as f32;
@@ -234,11 +250,6 @@ impl Detector {
                 votes[usize::from(*position)] += share;
             }
         }
-        // Borrowed English nouns say nothing about the language around them, so
-        // the character evidence leaves them out (unless they are all there is).
-        let is_loanword =
-            |w: &&&MessageWord| group.words.get(w.folded()).is_some_and(|e| e.loanword);
-        let native: Vec<&MessageWord> = words.iter().filter(|w| !is_loanword(w)).copied().collect();
         let words: &[&MessageWord] = if native.is_empty() { words } else { &native };
         self.add_trigram_likeness(group, words, &mut votes);
         for position in &group.council {
@@ -299,10 +310,21 @@ impl Detector {
     }
 
     fn decide(&self, group: &ScriptGroup, votes: &[f32]) -> Detection {
-        let mut ranked: Vec<usize> = (0..votes.len()).collect();
-        ranked.sort_by(|a, b| votes[*b].total_cmp(&votes[*a]));
-        let best = ranked[0];
-        let runner_up = ranked.get(1).map_or(0.0, |second| votes[*second]);
+        // The best is the first of the highest, as a stable sort would put it.
+        let Some(best) = (0..votes.len()).reduce(|best, i| {
+            if votes[i].total_cmp(&votes[best]).is_gt() {
+                i
+            } else {
+                best
+            }
+        }) else {
+            return Detection::none();
+        };
+        let runner_up = (0..votes.len())
+            .filter(|i| *i != best)
+            .map(|i| votes[i])
+            .max_by(f32::total_cmp)
+            .unwrap_or(0.0);
         if votes[best] < self.weights.min_votes {
             return Detection::none();
         }
