@@ -23,14 +23,35 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
         .flat_map(split_ideographs)
 }
 
-fn split_ideographs(word: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+fn split_ideographs(word: &str) -> WordParts<'_> {
     if word.chars().any(is_ideograph) {
-        Box::new(
-            word.char_indices()
-                .map(move |(i, c)| &word[i..i + c.len_utf8()]),
-        )
+        WordParts::EachCharacter(word)
     } else {
-        Box::new(std::iter::once(word))
+        WordParts::Whole(Some(word))
+    }
+}
+
+/// The parts one word splits into, without a box per word: every message's
+/// words go through here.
+enum WordParts<'a> {
+    Whole(Option<&'a str>),
+    /// What is left of a word with ideographs in it, one character a part.
+    EachCharacter(&'a str),
+}
+
+impl<'a> Iterator for WordParts<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            WordParts::Whole(word) => word.take(),
+            WordParts::EachCharacter(rest) => {
+                let first = rest.chars().next()?;
+                let (part, tail) = rest.split_at(first.len_utf8());
+                *rest = tail;
+                Some(part)
+            }
+        }
     }
 }
 
@@ -214,6 +235,12 @@ mod tests {
         assert_eq!(
             words(&folded).collect::<Vec<_>>(),
             ["垃", "圾", "没", "有", "收"]
+        );
+        // Letters beside ideographs in one word split with them; other
+        // words stay whole.
+        assert_eq!(
+            words("bin day 垃圾x").collect::<Vec<_>>(),
+            ["bin", "day", "垃", "圾", "x"]
         );
     }
 }
