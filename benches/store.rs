@@ -43,8 +43,11 @@ fn main() {
     let in_flight = args
         .iter()
         .position(|a| a == "--in-flight")
-        .and_then(|at| args.get(at + 1))
-        .map_or(1, |n| n.parse().expect("--in-flight is a number of turns"));
+        .map(|at| args.get(at + 1).map_or("", String::as_str))
+        .map_or(1, |n| match n.parse::<i64>() {
+            Ok(n) if n >= 1 => n,
+            _ => panic!("--in-flight takes a number of turns, 1 or more"),
+        });
     let measure = Duration::from_secs(if quick { 2 } else { 5 });
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
     runtime.block_on(run(measure, in_flight));

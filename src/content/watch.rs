@@ -23,9 +23,9 @@ pub const FOLDERS: &[&str] = &["intents", "knowledge-base", "locales", "safeguar
 /// Quiet time after the last change before reloading: an editor saving
 /// several files, or a `git pull`, becomes one reload. Those write their
 /// files a few milliseconds apart; every millisecond waited here is one
-/// more before a change is live. A reload that catches a copy half-done is
-/// checked like any other: rejected if inconsistent, then followed by the
-/// reload the rest of the copy sets off.
+/// more before a change is live. A reload that catches a slow copy half
+/// done is checked like any other (rejected if inconsistent, served if not)
+/// and the rest of the copy sets off the next one.
 const SETTLE: Duration = Duration::from_millis(50);
 /// A stream of changes that never settles still reloads this often.
 const MOST_WAIT: Duration = Duration::from_millis(600);

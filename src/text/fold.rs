@@ -31,23 +31,12 @@ pub(super) fn fold_with(text: &str, unify_arabic_letters: bool) -> String {
 /// [`fold_unicode`] for text with no character beyond ASCII, which has no
 /// accents to decompose: most messages in English, and most of their words.
 fn fold_ascii(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars() {
-        if c == '\'' {
-            continue;
-        }
-        if !c.is_ascii_alphanumeric() {
-            pending_space = !folded.is_empty();
-            continue;
-        }
-        if pending_space {
-            folded.push(' ');
-            pending_space = false;
-        }
-        folded.push(c.to_ascii_lowercase());
+    let mut folder = Folder::new(text.len(), true);
+    for byte in text.bytes() {
+        folder.push_ascii(byte);
     }
-    folded
+    // ASCII is composed already.
+    folder.folded
 }
 
 /// Text with characters beyond ASCII. Only the stretches between ASCII

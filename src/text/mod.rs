@@ -31,8 +31,9 @@ fn split_ideographs(word: &str) -> WordParts<'_> {
     }
 }
 
-/// The parts one word splits into, without a box per word: every message's
-/// words go through here.
+/// The parts one word splits into: the whole word, or each of its
+/// characters. Every word of every message goes through here, so it is a
+/// plain enum rather than a boxed iterator.
 enum WordParts<'a> {
     Whole(Option<&'a str>),
     /// What is left of a word with ideographs in it, one character a part.

@@ -137,23 +137,7 @@ pub(super) fn message_words(text: &str) -> Vec<MessageWord> {
 /// `text` lowercased, apostrophes dropped, and every character that is not
 /// part of a word a space.
 fn lowered_words(text: &str) -> String {
-    // Plain ASCII (most messages) byte by byte: the same as below, without
-    // Unicode's tables.
-    if text.is_ascii() {
-        return text
-            .bytes()
-            .filter(|b| *b != b'\'')
-            .map(|b| {
-                if b.is_ascii_alphanumeric() {
-                    char::from(b.to_ascii_lowercase())
-                } else {
-                    ' '
-                }
-            })
-            .collect();
-    }
-    // Otherwise character by character, and still without the tables for
-    // the ASCII letters that most Welsh and Polish words are made of.
+    // ASCII characters (most of most messages) without Unicode's tables.
     let mut lowered = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
@@ -310,21 +294,9 @@ impl Detector {
     }
 
     fn decide(&self, group: &ScriptGroup, votes: &[f32]) -> Detection {
-        // The best is the first of the highest, as a stable sort would put it.
-        let Some(best) = (0..votes.len()).reduce(|best, i| {
-            if votes[i].total_cmp(&votes[best]).is_gt() {
-                i
-            } else {
-                best
-            }
-        }) else {
+        let Some((best, runner_up)) = best_and_runner_up(votes) else {
             return Detection::none();
         };
-        let runner_up = (0..votes.len())
-            .filter(|i| *i != best)
-            .map(|i| votes[i])
-            .max_by(f32::total_cmp)
-            .unwrap_or(0.0);
         if votes[best] < self.weights.min_votes {
             return Detection::none();
         }
@@ -360,22 +332,27 @@ impl Detector {
     }
 }
 
+/// The position of the highest vote (the first of equal highest) and the
+/// next highest vote (0 when there is no other); `None` for no votes.
+fn best_and_runner_up(votes: &[f32]) -> Option<(usize, f32)> {
+    let best = (0..votes.len()).reduce(|best, i| {
+        if votes[i].total_cmp(&votes[best]).is_gt() {
+            i
+        } else {
+            best
+        }
+    })?;
+    let runner_up = (0..votes.len())
+        .filter(|i| *i != best)
+        .map(|i| votes[i])
+        .max_by(f32::total_cmp)
+        .unwrap_or(0.0);
+    Some((best, runner_up))
+}
+
 /// How far the best score is ahead of the second best.
 fn lead(votes: &[f32]) -> f32 {
-    let (mut best, mut second) = (f32::MIN, f32::MIN);
-    for vote in votes {
-        if *vote > best {
-            second = best;
-            best = *vote;
-        } else if *vote > second {
-            second = *vote;
-        }
-    }
-    if second == f32::MIN {
-        best
-    } else {
-        best - second
-    }
+    best_and_runner_up(votes).map_or(f32::MIN, |(best, runner_up)| votes[best] - runner_up)
 }
 
 /// The script the message is written in: a non-Latin script holding at least a
