@@ -253,12 +253,7 @@ async fn the_checkpoint_task_finds_the_database_file_and_its_log() {
     assert!(same(&log.expect("the log"), &log_path));
     test.finish().await;
 
-    install_default_drivers();
-    let memory = AnyPoolOptions::new()
-        .max_connections(1)
-        .connect("sqlite::memory:")
-        .await
-        .unwrap();
+    let memory = one_connection("sqlite::memory:").await;
     assert!(database_file(&memory, "").await.is_none());
     memory.close().await;
 }
@@ -288,11 +283,7 @@ async fn the_writer_takes_a_new_connection_after_losing_its_own() {
     };
     let store = &test.store;
     store.commit(unit("a", 1..=2)).await.unwrap();
-    let admin = AnyPoolOptions::new()
-        .max_connections(1)
-        .connect(&test.url)
-        .await
-        .unwrap();
+    let admin = one_connection(&test.url).await;
     let ended = sqlx::query(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
          WHERE datname = current_database() AND pid <> pg_backend_pid()",
@@ -330,12 +321,7 @@ async fn new_sqlite_databases_use_2_kb_pages_and_older_ones_keep_theirs() {
     let data = dir.path().join("data");
     std::fs::create_dir_all(&data).unwrap();
     let url = format!("sqlite://{}?mode=rwc", data.join("old.db").display());
-    install_default_drivers();
-    let older = AnyPoolOptions::new()
-        .max_connections(1)
-        .connect(&url)
-        .await
-        .unwrap();
+    let older = one_connection(&url).await;
     sqlx::query("PRAGMA page_size = 4096")
         .execute(&older)
         .await

@@ -17,11 +17,7 @@ impl TestStore {
     pub(super) async fn finish(self) {
         self.store.close().await;
         if let Some((base, database)) = self.drop_database {
-            let admin = AnyPoolOptions::new()
-                .max_connections(1)
-                .connect(&base)
-                .await
-                .unwrap();
+            let admin = one_connection(&base).await;
             let statement = format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)");
             sqlx::query(sqlx::AssertSqlSafe(statement))
                 .execute(&admin)
@@ -56,12 +52,7 @@ pub(super) async fn sqlite_restarting_log_at(restart_log_at: u64) -> TestStore {
 /// A new, empty PostgreSQL database: its URL, the server's URL and its name.
 pub(super) async fn postgres_database() -> Option<(String, String, String)> {
     let base = std::env::var("COUNCILBOT_TEST_DATABASE_URL").ok()?;
-    install_default_drivers();
-    let admin = AnyPoolOptions::new()
-        .max_connections(1)
-        .connect(&base)
-        .await
-        .unwrap();
+    let admin = one_connection(&base).await;
     let mut name = [0_u8; 6];
     getrandom::fill(&mut name).unwrap();
     let name: String = name.iter().map(|b| format!("{b:02x}")).collect();
@@ -126,4 +117,15 @@ pub(super) fn unit(id: &str, seqs: std::ops::RangeInclusive<i64>) -> Unit {
         conversation: conversation(id, next),
         events: seqs.map(|seq| event(id, seq)).collect(),
     }
+}
+
+/// A pool of one connection to `url`, for a test's own statements beside the
+/// store (an admin session, a database made the way an older version made it).
+pub(super) async fn one_connection(url: &str) -> AnyPool {
+    install_default_drivers();
+    AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(url)
+        .await
+        .unwrap()
 }

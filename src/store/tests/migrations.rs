@@ -6,11 +6,7 @@ use super::*;
 /// Two conversations and their events, written as migration 0007 left the
 /// schema: events keyed by the conversation's id.
 async fn fill_before_numbers(url: &str) {
-    let pool = AnyPoolOptions::new()
-        .max_connections(1)
-        .connect(url)
-        .await
-        .unwrap();
+    let pool = one_connection(url).await;
     let migrator = if url.starts_with("sqlite:") {
         sqlx::migrate!("./migrations/sqlite")
     } else {
